@@ -57,6 +57,10 @@ public record Diagnostic(
    */
   public String text() {
     StringBuilder out = new StringBuilder();
+    if (location.line() == 0 && definition == null) {
+      // Not about a place in a file ("can't read schema file ..."): QEMU prints the bare message.
+      return severity == Severity.WARNING ? "warning: " + message : message;
+    }
     out.append(includePath(location));
     if (definition != null) {
       out.append(location.file()).append(": In ").append(definition).append(":\n");

@@ -175,18 +175,32 @@ final class SchemaLexer {
     }
   }
 
-  /** Up to the next structural, whitespace or quote character, as QEMU shows a stray token. */
+  /**
+   * Up to the next structural, whitespace or quote character, as QEMU shows a stray token. Beyond
+   * QEMU: control characters are shown as {@code \xNN} and a huge token is cut short, so binary
+   * garbage yields a readable message.
+   */
   private String strayText() {
-    int end = pos;
-    while (end < src.length()) {
+    StringBuilder out = new StringBuilder();
+    for (int end = pos; end < src.length(); end++) {
       char c = src.charAt(end);
       if ("[]{}:,'".indexOf(c) >= 0 || PythonText.isSpace(c)) {
         break;
       }
-      end++;
+      if (out.length() >= MAX_STRAY) {
+        out.append("...");
+        break;
+      }
+      if (c < 32 || c == 127) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
     }
-    return src.substring(pos, end);
+    return out.toString();
   }
+
+  private static final int MAX_STRAY = 80;
 
   private String readString() {
     StringBuilder out = new StringBuilder();
