@@ -1,0 +1,15 @@
+package io.qapi4j.validator;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** One engine's way of checking a parsed message. Implementations are thread-safe. */
+interface MessageChecker {
+
+  /**
+   * Checks {@code message}.
+   *
+   * @param inReplyTo for a reply, the command it answers, if known
+   */
+  ValidationResult check(JsonNode message, @Nullable String inReplyTo);
+}

@@ -1,0 +1,323 @@
+package io.qapi4j.validator;
+
+import io.qapi4j.model.Command;
+import io.qapi4j.model.EnumType;
+import io.qapi4j.model.Feature;
+import io.qapi4j.model.QapiType;
+import io.qapi4j.validator.checks.CompiledSchema;
+import io.qapi4j.validator.checks.CompiledSchema.CommandChecks;
+import io.qapi4j.validator.checks.CompiledSchema.EventChecks;
+import io.qapi4j.validator.checks.TypeCheck;
+import io.qapi4j.validator.checks.Walk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The native engine's message rules: QEMU's dispatcher checks for commands (in QEMU's words),
+ * the reply, error, event and greeting envelopes QEMU writes, and the payload checks compiled
+ * from the schema.
+ */
+final class NativeMessageChecker implements MessageChecker {
+
+  private static final Set<String> REPLY_KEYS = Set.of("return", "id");
+  private static final Set<String> ERROR_KEYS = Set.of("error", "id");
+  private static final Set<String> EVENT_KEYS = Set.of("event", "data", "timestamp");
+
+  private final CompiledSchema compiled;
+  private final Protocol protocol;
+  private final boolean lenientOutput;
+  private final CompatPolicy policy;
+  private final @Nullable Set<String> errorClasses;
+  private final @Nullable TypeCheck versionInfo;
+  private final @Nullable TypeCheck capabilities;
+
+  NativeMessageChecker(CompiledSchema compiled, Protocol protocol, boolean lenientOutput,
+      CompatPolicy policy) {
+    this.compiled = compiled;
+    this.protocol = protocol;
+    this.lenientOutput = lenientOutput;
+    this.policy = policy;
+    this.errorClasses = errorClasses(compiled);
+    this.versionInfo = compiled.type("VersionInfo");
+    this.capabilities = compiled.arrayOf("QMPCapability");
+  }
+
+  /** The error classes of the schema's error enum ({@code QapiErrorClass}, before 2.0 {@code ErrorClass}). */
+  private static @Nullable Set<String> errorClasses(CompiledSchema compiled) {
+    for (String name : List.of("QapiErrorClass", "ErrorClass")) {
+      QapiType t = compiled.schema().typeOrNull(name);
+      if (t instanceof EnumType e) {
+        return Set.copyOf(e.valueNames());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public ValidationResult check(JsonNode message, @Nullable String inReplyTo) {
+    List<Violation> out = new ArrayList<>();
+    MessageKind kind = MessageKinds.classify(message, protocol);
+    JsonNode id = message.isObject() ? message.get("id") : null;
+    String name = null;
+    switch (kind) {
+      case COMMAND, OOB_COMMAND, UNKNOWN -> {
+        if (kind == MessageKind.UNKNOWN && message.isObject() && !looksLikeInput(message)) {
+          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE,
+              "Message is not a command, reply, event" + (protocol == Protocol.QMP ? " or greeting" : ""));
+        } else {
+          name = command(message, out);
+        }
+      }
+      case SUCCESS_REPLY -> {
+        name = inReplyTo;
+        successReply(message, inReplyTo, out);
+      }
+      case ERROR_REPLY -> {
+        name = inReplyTo;
+        errorReply(message, out);
+      }
+      case EVENT -> name = event(message, out);
+      case GREETING -> greeting(message, out);
+    }
+    return new ValidationResult(kind, name, id, out);
+  }
+
+  /** An object with none of the known keys is taken as a broken command when it has input keys. */
+  private static boolean looksLikeInput(JsonNode message) {
+    return message.has("arguments") || message.has("id") || message.isEmpty();
+  }
+
+  private static void envelope(List<Violation> out, String pointer, ViolationCode code, String message) {
+    out.add(new Violation(pointer, "", code, message, Severity.ERROR, null));
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  /** QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}; returns the command name. */
+  private @Nullable String command(JsonNode message, List<Violation> out) {
+    if (!message.isObject()) {
+      envelope(out, "", ViolationCode.NOT_AN_OBJECT, "QMP input must be a JSON object");
+      return null;
+    }
+    boolean allowOob = protocol == Protocol.QMP;
+    String execKey = null;
+    boolean envelopeOk = true;
+    for (String key : message.propertyNames()) {
+      JsonNode value = message.get(key);
+      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
+        if (!value.isString()) {
+          envelope(out, "/" + key, ViolationCode.EXECUTE_NOT_A_STRING,
+              "QMP input member '" + key + "' must be a string");
+          envelopeOk = false;
+        } else if (execKey != null) {
+          envelope(out, "/" + key, ViolationCode.EXECUTE_CLASH,
+              "QMP input member '" + key + "' clashes with '" + execKey + "'");
+          envelopeOk = false;
+        }
+        if (execKey == null) {
+          execKey = key;
+        }
+      } else if (key.equals("arguments")) {
+        if (!value.isObject()) {
+          envelope(out, "/arguments", ViolationCode.ARGUMENTS_NOT_AN_OBJECT,
+              "QMP input member 'arguments' must be an object");
+          envelopeOk = false;
+        }
+      } else if (!key.equals("id")) {
+        envelope(out, "/" + escape(key), ViolationCode.UNEXPECTED_ENVELOPE_MEMBER,
+            "QMP input member '" + key + "' is unexpected");
+        envelopeOk = false;
+      }
+    }
+    if (execKey == null) {
+      envelope(out, "", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
+      return null;
+    }
+    JsonNode nameNode = message.get(execKey);
+    if (!nameNode.isString()) {
+      return null;
+    }
+    String name = nameNode.asString();
+    CommandChecks checks = compiled.command(name);
+    if (checks == null) {
+      envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
+          "The command " + name + " has not been found");
+      return name;
+    }
+    Command c = checks.command();
+    if (execKey.equals("exec-oob") && !c.allowOob()) {
+      envelope(out, "/exec-oob", ViolationCode.OOB_NOT_SUPPORTED,
+          "The command " + name + " does not support OOB");
+    }
+    commandPolicy(c, execKey, out);
+    JsonNode args = message.get("arguments");
+    if (!envelopeOk || !c.gen() || (args != null && !args.isObject())) {
+      return name;
+    }
+    JsonNode argsValue = args != null ? args : MessageParser.MAPPER.createObjectNode();
+    checks.arguments().check(argsValue,
+        new Walk("/arguments", null, true, true, policy, out), checks.element());
+    return name;
+  }
+
+  private void commandPolicy(Command c, String execKey, List<Violation> out) {
+    if (c.hasFeature(Feature.DEPRECATED)) {
+      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, "/" + execKey,
+          "Deprecated command " + c.name() + " disabled by policy", out);
+    }
+    if (c.hasFeature(Feature.UNSTABLE)) {
+      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, "/" + execKey,
+          "Unstable command " + c.name() + " disabled by policy", out);
+    }
+  }
+
+  private static void policyViolation(CompatPolicy.Action action, ViolationCode code,
+      String pointer, String message, List<Violation> out) {
+    if (action != CompatPolicy.Action.ACCEPT) {
+      out.add(new Violation(pointer, "", code, message,
+          action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING, null));
+    }
+  }
+
+  // ---------------------------------------------------------------- replies
+
+  private void successReply(JsonNode message, @Nullable String inReplyTo, List<Violation> out) {
+    unexpectedKeys(message, REPLY_KEYS, "Reply", out);
+    if (inReplyTo == null) {
+      return;
+    }
+    CommandChecks checks = compiled.command(inReplyTo);
+    if (checks == null) {
+      envelope(out, "", ViolationCode.UNEXPECTED_REPLY,
+          "Reply to the command " + inReplyTo + ", which the schema does not define");
+      return;
+    }
+    checks.returns().check(message.get("return"),
+        new Walk("/return", "return", false, !lenientOutput, policy, out), checks.element());
+  }
+
+  private void errorReply(JsonNode message, List<Violation> out) {
+    unexpectedKeys(message, ERROR_KEYS, "Error reply", out);
+    JsonNode error = message.get("error");
+    if (!error.isObject()) {
+      envelope(out, "/error", ViolationCode.MALFORMED_ENVELOPE, "Member 'error' must be an object");
+      return;
+    }
+    unexpectedKeys(error, Set.of("class", "desc"), "Error", out, "/error");
+    JsonNode cls = error.get("class");
+    if (cls == null || !cls.isString()) {
+      envelope(out, "/error/class", ViolationCode.MALFORMED_ENVELOPE,
+          "Member 'error.class' must be a string");
+    } else if (errorClasses != null && !errorClasses.contains(cls.asString())) {
+      envelope(out, "/error/class", ViolationCode.MALFORMED_ENVELOPE,
+          "Error class '" + cls.asString() + "' is not one of " + errorClasses.stream().sorted()
+              .collect(Collectors.joining(", ")));
+    }
+    JsonNode desc = error.get("desc");
+    if (desc == null || !desc.isString()) {
+      envelope(out, "/error/desc", ViolationCode.MALFORMED_ENVELOPE,
+          "Member 'error.desc' must be a string");
+    }
+  }
+
+  // ---------------------------------------------------------------- events, greeting
+
+  private @Nullable String event(JsonNode message, List<Violation> out) {
+    unexpectedKeys(message, EVENT_KEYS, "Event", out);
+    timestamp(message.get("timestamp"), out);
+    JsonNode nameNode = message.get("event");
+    if (!nameNode.isString()) {
+      envelope(out, "/event", ViolationCode.MALFORMED_ENVELOPE, "Member 'event' must be a string");
+      return null;
+    }
+    String name = nameNode.asString();
+    EventChecks checks = compiled.event(name);
+    if (checks == null) {
+      envelope(out, "/event", ViolationCode.UNKNOWN_EVENT,
+          "The event " + name + " is not defined by the schema");
+      return name;
+    }
+    JsonNode data = message.get("data");
+    if (checks.data() == null) {
+      if (data != null) {
+        envelope(out, "/data", ViolationCode.UNEXPECTED_ENVELOPE_MEMBER,
+            "Event " + name + " has no data, but member 'data' is present");
+      }
+    } else if (data == null) {
+      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE,
+          "Event " + name + " lacks member 'data'");
+    } else {
+      checks.data().check(data, new Walk("/data", "data", false, !lenientOutput, policy, out),
+          checks.element());
+    }
+    return name;
+  }
+
+  private static void timestamp(@Nullable JsonNode ts, List<Violation> out) {
+    if (ts == null) {
+      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
+      return;
+    }
+    if (!ts.isObject()) {
+      envelope(out, "/timestamp", ViolationCode.MALFORMED_ENVELOPE,
+          "Member 'timestamp' must be an object");
+      return;
+    }
+    unexpectedKeys(ts, Set.of("seconds", "microseconds"), "Timestamp", out, "/timestamp");
+    for (String part : List.of("seconds", "microseconds")) {
+      JsonNode v = ts.get(part);
+      if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+        envelope(out, "/timestamp/" + part, ViolationCode.MALFORMED_ENVELOPE,
+            "Member 'timestamp." + part + "' must be an integer");
+      }
+    }
+  }
+
+  private void greeting(JsonNode message, List<Violation> out) {
+    unexpectedKeys(message, Set.of("QMP"), "Greeting", out);
+    JsonNode qmp = message.get("QMP");
+    if (!qmp.isObject()) {
+      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Member 'QMP' must be an object");
+      return;
+    }
+    unexpectedKeys(qmp, Set.of("version", "capabilities"), "Greeting", out, "/QMP");
+    JsonNode version = qmp.get("version");
+    if (version == null) {
+      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Greeting lacks member 'QMP.version'");
+    } else if (versionInfo != null) {
+      versionInfo.check(version, new Walk("/QMP/version", "QMP.version", false, !lenientOutput,
+          policy, out), null);
+    }
+    JsonNode caps = qmp.get("capabilities");
+    if (caps == null || !caps.isArray()) {
+      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE,
+          "Greeting lacks array member 'QMP.capabilities'");
+    } else if (capabilities != null) {
+      capabilities.check(caps, new Walk("/QMP/capabilities", "QMP.capabilities", false, true,
+          policy, out), null);
+    }
+  }
+
+  private static void unexpectedKeys(JsonNode obj, Set<String> allowed, String what,
+      List<Violation> out) {
+    unexpectedKeys(obj, allowed, what, out, "");
+  }
+
+  private static void unexpectedKeys(JsonNode obj, Set<String> allowed, String what,
+      List<Violation> out, String pointer) {
+    for (String key : obj.propertyNames()) {
+      if (!allowed.contains(key)) {
+        envelope(out, pointer + "/" + escape(key), ViolationCode.UNEXPECTED_ENVELOPE_MEMBER,
+            what + " member '" + key + "' is unexpected");
+      }
+    }
+  }
+
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,177 @@
+package io.qapi4j.validator;
+
+import io.qapi4j.model.Schema;
+import io.qapi4j.validator.checks.CompiledSchema;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates QMP or QGA messages against a schema. Build one per schema and reuse it: it is
+ * immutable and thread-safe, and building compiles the schema.
+ *
+ * <pre>{@code
+ * QmpValidator validator = QmpValidator.of(schema);
+ * ValidationResult r = validator.validate("{\"execute\": \"blockdev-add\", \"arguments\": {}}");
+ * for (Violation v : r.violations()) {
+ *   System.out.println(v.pointer() + ": " + v.message());   // /arguments/driver: Parameter 'driver' is missing
+ * }
+ * // A reply can only be checked against the command it answers:
+ * validator.validate("{\"return\": {\"running\": true}}", "query-status");
+ * }</pre>
+ *
+ * <p>Malformed input never throws: it comes back as a {@link ViolationCode#JSON_PARSE_ERROR}.
+ */
+public final class QmpValidator {
+
+  private final Schema schema;
+  private final Protocol protocol;
+  private final Engine engine;
+  private final boolean lenientOutput;
+  private final CompatPolicy policy;
+  private final MessageChecker checker;
+
+  private QmpValidator(Builder b) {
+    this.schema = b.schema;
+    this.protocol = b.protocol;
+    this.engine = b.engine;
+    this.lenientOutput = b.lenientOutput;
+    this.policy = b.policy;
+    this.checker = switch (engine) {
+      case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(schema), protocol,
+          lenientOutput, policy);
+      case JSON_SCHEMA -> JsonSchemaEngines.create(schema, protocol, lenientOutput, policy);
+    };
+  }
+
+  /** A validator of QMP messages with the native engine, strict output, QEMU's default policy. */
+  public static QmpValidator of(Schema schema) {
+    return builder(schema).build();
+  }
+
+  /** A validator of guest agent (QGA) messages. */
+  public static QmpValidator forQga(Schema schema) {
+    return builder(schema).protocol(Protocol.QGA).build();
+  }
+
+  /** A builder for {@code schema}. */
+  public static Builder builder(Schema schema) {
+    return new Builder(schema);
+  }
+
+  /** Configures a {@link QmpValidator}. */
+  public static final class Builder {
+    private final Schema schema;
+    private Protocol protocol = Protocol.QMP;
+    private Engine engine = Engine.NATIVE;
+    private boolean lenientOutput;
+    private CompatPolicy policy = CompatPolicy.ACCEPT_ALL;
+
+    private Builder(Schema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /** QMP (default) or QGA. */
+    public Builder protocol(Protocol protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    /** The native engine (default) or the JSON Schema engine. */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    /**
+     * Whether replies and events may carry members the schema does not know (clients must ignore
+     * members added by newer servers). Default: strict, they are violations.
+     */
+    public Builder lenientOutput(boolean lenient) {
+      this.lenientOutput = lenient;
+      return this;
+    }
+
+    /** What to do with deprecated and unstable input; default accepts everything, as QEMU does. */
+    public Builder compatPolicy(CompatPolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /** Builds the validator, compiling the schema. */
+    public QmpValidator build() {
+      return new QmpValidator(this);
+    }
+  }
+
+  /** The schema messages are checked against. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /** The protocol. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The engine. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Validates a message given as text. */
+  public ValidationResult validate(String json) {
+    return validate(json, null);
+  }
+
+  /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
+  public ValidationResult validate(String json, @Nullable String inReplyTo) {
+    return validate(MessageParser.parse(json), inReplyTo);
+  }
+
+  /** Validates a message given as UTF-8 bytes. */
+  public ValidationResult validate(byte[] json) {
+    return validate(json, null);
+  }
+
+  /** Validates a message given as UTF-8 bytes, as the reply to {@code inReplyTo} if it is one. */
+  public ValidationResult validate(byte[] json, @Nullable String inReplyTo) {
+    return validate(MessageParser.parse(json), inReplyTo);
+  }
+
+  /** Validates the one message the stream holds (the stream is read to its end, not closed). */
+  public ValidationResult validate(InputStream json) {
+    return validate(json, null);
+  }
+
+  /** Validates the one message the stream holds, as the reply to {@code inReplyTo} if it is one. */
+  public ValidationResult validate(InputStream json, @Nullable String inReplyTo) {
+    return validate(MessageParser.parse(json), inReplyTo);
+  }
+
+  /** Validates a parsed message. */
+  public ValidationResult validate(JsonNode message) {
+    return validate(message, null);
+  }
+
+  /** Validates a parsed message, as the reply to {@code inReplyTo} if it is one. */
+  public ValidationResult validate(JsonNode message, @Nullable String inReplyTo) {
+    return checker.check(message, inReplyTo);
+  }
+
+  private ValidationResult validate(MessageParser.Parsed parsed, @Nullable String inReplyTo) {
+    if (parsed.node() == null) {
+      return new ValidationResult(MessageKind.UNKNOWN, null, null, List.of(new Violation("", "",
+          ViolationCode.JSON_PARSE_ERROR, String.valueOf(parsed.error()), Severity.ERROR, null)));
+    }
+    return checker.check(parsed.node(), inReplyTo);
+  }
+
+  @Override
+  public String toString() {
+    return "QmpValidator[" + protocol + ", " + engine + (lenientOutput ? ", lenient output" : "")
+        + ", " + schema + "]";
+  }
+}

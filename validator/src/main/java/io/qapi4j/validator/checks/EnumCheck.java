@@ -1,0 +1,50 @@
+package io.qapi4j.validator.checks;
+
+import io.qapi4j.validator.CompatPolicy;
+import io.qapi4j.validator.SchemaElement;
+import io.qapi4j.validator.ViolationCode;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** An enum: a string naming one of the values ("does not accept value" otherwise). */
+final class EnumCheck extends TypeCheck {
+  private final Set<String> values;
+  private final Set<String> deprecated;
+  private final Set<String> unstable;
+
+  EnumCheck(Set<String> values, Set<String> deprecated, Set<String> unstable) {
+    this.values = Set.copyOf(values);
+    this.deprecated = Set.copyOf(deprecated);
+    this.unstable = Set.copyOf(unstable);
+  }
+
+  @Override
+  public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {
+    if (!value.isString()) {
+      walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, "string"), element);
+      return;
+    }
+    String v = value.asString();
+    if (!values.contains(v)) {
+      walk.report(ViolationCode.INVALID_ENUM_VALUE,
+          "Parameter '" + walk.ownName() + "' does not accept value '" + v + "'", element);
+      return;
+    }
+    if (walk.input()) {
+      CompatPolicy policy = walk.policy();
+      if (deprecated.contains(v)) {
+        walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED,
+            "Deprecated value " + v + " disabled by policy", element);
+      }
+      if (unstable.contains(v)) {
+        walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE,
+            "Unstable value " + v + " disabled by policy", element);
+      }
+    }
+  }
+
+  boolean accepts(String value) {
+    return values.contains(value);
+  }
+}
