@@ -41,7 +41,7 @@ final class MessageParser {
 
   static Parsed parse(String text) {
     try {
-      return new Parsed(MAPPER.readTree(text), null);
+      return checked(MAPPER.readTree(text));
     } catch (JacksonException e) {
       return new Parsed(null, describe(e));
     }
@@ -49,7 +49,7 @@ final class MessageParser {
 
   static Parsed parse(byte[] bytes) {
     try {
-      return new Parsed(MAPPER.readTree(bytes), null);
+      return checked(MAPPER.readTree(bytes));
     } catch (JacksonException e) {
       return new Parsed(null, describe(e));
     }
@@ -57,10 +57,14 @@ final class MessageParser {
 
   static Parsed parse(InputStream in) {
     try {
-      return new Parsed(MAPPER.readTree(in), null);
+      return checked(MAPPER.readTree(in));
     } catch (JacksonException e) {
       return new Parsed(null, describe(e));
     }
+  }
+
+  private static Parsed checked(JsonNode node) {
+    return node.isMissingNode() ? new Parsed(null, "JSON parse error, no JSON value") : new Parsed(node, null);
   }
 
   /** A parser over a stream of many messages, configured like the single-message parser. */
