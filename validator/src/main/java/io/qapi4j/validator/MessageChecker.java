@@ -9,7 +9,8 @@ interface MessageChecker {
   /**
    * Checks {@code message}.
    *
+   * @param direction which way the message travels, if known
    * @param inReplyTo for a reply, the command it answers, if known
    */
-  ValidationResult check(JsonNode message, @Nullable String inReplyTo);
+  ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo);
 }

@@ -58,14 +58,20 @@ final class NativeMessageChecker implements MessageChecker {
   }
 
   @Override
-  public ValidationResult check(JsonNode message, @Nullable String inReplyTo) {
+  public ValidationResult check(JsonNode message, Direction direction,
+      @Nullable String inReplyTo) {
     List<Violation> out = new ArrayList<>();
     MessageKind kind = MessageKinds.classify(message, protocol);
+    if (direction == Direction.CLIENT && !kind.isCommand()) {
+      // A server would read whatever a client sends as a (broken) command.
+      kind = MessageKind.UNKNOWN;
+    }
     JsonNode id = message.isObject() ? message.get("id") : null;
     String name = null;
     switch (kind) {
       case COMMAND, OOB_COMMAND, UNKNOWN -> {
-        if (kind == MessageKind.UNKNOWN && message.isObject() && !looksLikeInput(message)) {
+        if (kind == MessageKind.UNKNOWN && direction != Direction.CLIENT && message.isObject()
+            && !looksLikeInput(message)) {
           envelope(out, "", ViolationCode.UNKNOWN_MESSAGE,
               "Message is not a command, reply, event" + (protocol == Protocol.QMP ? " or greeting" : ""));
         } else {

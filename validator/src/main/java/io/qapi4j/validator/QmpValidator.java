@@ -158,15 +158,28 @@ public final class QmpValidator {
 
   /** Validates a parsed message, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(JsonNode message, @Nullable String inReplyTo) {
-    return checker.check(message, inReplyTo);
+    return checker.check(message, Direction.UNKNOWN, inReplyTo);
+  }
+
+  /**
+   * Validates a parsed message travelling {@code direction}: what a client sends is read as a
+   * command, as a server would read it, whatever its keys.
+   */
+  public ValidationResult validate(JsonNode message, Direction direction, @Nullable String inReplyTo) {
+    return checker.check(message, direction, inReplyTo);
+  }
+
+  /** The verdict on text that is not JSON, as a result (for readers of captures). */
+  public static ValidationResult parseError(String message) {
+    return new ValidationResult(MessageKind.UNKNOWN, null, null, List.of(new Violation("", "",
+        ViolationCode.JSON_PARSE_ERROR, message, Severity.ERROR, null)));
   }
 
   private ValidationResult validate(MessageParser.Parsed parsed, @Nullable String inReplyTo) {
     if (parsed.node() == null) {
-      return new ValidationResult(MessageKind.UNKNOWN, null, null, List.of(new Violation("", "",
-          ViolationCode.JSON_PARSE_ERROR, String.valueOf(parsed.error()), Severity.ERROR, null)));
+      return parseError(String.valueOf(parsed.error()));
     }
-    return checker.check(parsed.node(), inReplyTo);
+    return checker.check(parsed.node(), Direction.UNKNOWN, inReplyTo);
   }
 
   @Override
