@@ -45,7 +45,9 @@ public record DocComment(
    * A description of one member or feature ({@code @name: text}).
    *
    * @param name the described name
-   * @param text the description, continuation lines joined with newlines and de-indented
+   * @param text the description: the text after {@code @name:}, then the continuation lines
+   *     joined with newlines, each keeping its own indentation as written after {@code "# "}
+   *     (as QEMU keeps it); text written only on the lines below {@code @name:} starts indented
    */
   public record Description(String name, String text) {}
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A whole QAPI schema: its types, commands and events by name and in definition order, the modules
  * it came from and its pragmas. Immutable and safe to share between threads.
  *
- * <p>Obtain one from {@link io.qapi4j.model.parse.SchemaReader}, the DSL, or introspection. Type
+ * <p>Obtain one from {@link io.qapi4j.model.read.SchemaReader}, the DSL, or introspection. Type
  * references are names; {@link #type(String)} resolves them, built-ins included:
  *
  * <pre>{@code
