@@ -503,6 +503,16 @@ final class Entities {
       if (checked) {
         throw error(info, "object " + name + " contains itself");
       }
+      try {
+        checkBody(ctx);
+      } catch (RuntimeException e) {
+        // Whatever broke this object also breaks the objects embedding it: fail them silently.
+        failed = true;
+        throw e;
+      }
+    }
+
+    private void checkBody(Context ctx) {
       super.check(ctx);
       Map<String, MemberEnt> seen = new LinkedHashMap<>();
       if (baseName != null) {

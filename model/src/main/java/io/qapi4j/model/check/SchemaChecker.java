@@ -70,6 +70,8 @@ public final class SchemaChecker implements Entities.Context {
   private final Map<String, Entity> entityDict = new LinkedHashMap<>();
   private final Map<String, @Nullable Info> featureDict = new LinkedHashMap<>();
   private final Set<String> rejected = new HashSet<>();
+  /** Documentation blocks whose connection failed: QEMU would have stopped there. */
+  private final Set<DocBlock> brokenDocs = new HashSet<>();
 
   private SchemaChecker(ParsedSchema parsed, Dialect dialect) {
     this.parsed = parsed;
@@ -333,6 +335,9 @@ public final class SchemaChecker implements Entities.Context {
         if (!compat) {
           errors.add(ex.diagnostic());
         }
+        if (e.doc != null) {
+          brokenDocs.add(e.doc);
+        }
       }
     }
   }
@@ -388,6 +393,10 @@ public final class SchemaChecker implements Entities.Context {
 
   private void checkDocs() {
     for (DocBlock doc : parsed.docs()) {
+      if (brokenDocs.contains(doc)) {
+        // Its members were never all connected; reporting them as bogus would be a false alarm.
+        continue;
+      }
       Diagnostic bogus = bogus(doc.args(), "member");
       if (bogus == null) {
         bogus = bogus(doc.features(), "feature");
