@@ -4,6 +4,7 @@ import io.qapi4j.model.Diagnostic;
 import io.qapi4j.model.Pragmas;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.SchemaResult;
+import io.qapi4j.model.SourceLocation;
 import io.qapi4j.model.check.Entities.AlternateEnt;
 import io.qapi4j.model.check.Entities.ArrayEnt;
 import io.qapi4j.model.check.Entities.Branches;
@@ -36,6 +37,7 @@ import io.qapi4j.model.parse.Dialect;
 import io.qapi4j.model.parse.ParsedExpression;
 import io.qapi4j.model.parse.ParsedSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,13 @@ public final class SchemaChecker implements Entities.Context {
   private final Map<String, Entity> entityDict = new LinkedHashMap<>();
   private final Map<String, @Nullable Info> featureDict = new LinkedHashMap<>();
   private final Set<String> rejected = new HashSet<>();
+  /**
+   * The definition context of each source line. QEMU keeps one source-position object per line,
+   * and checking a definition names that object ({@code set_defn}) in place, so definitions that
+   * begin on the same line share it: every later message about any of them says "In META 'NAME'"
+   * of the last one, and describes the others' members as "of type 'X'".
+   */
+  private final Map<SourceLocation, Info> lineContext = new HashMap<>();
 
   private SchemaChecker(ParsedSchema parsed, Dialect dialect) {
     this.parsed = parsed;
@@ -114,6 +123,8 @@ public final class SchemaChecker implements Entities.Context {
         }
       } else if (outcome.spec() != null) {
         specs.add(outcome.spec());
+        Info info = outcome.spec().common().info();
+        lineContext.put(info.location(), info);
       }
     }
     return specs;
@@ -139,7 +150,7 @@ public final class SchemaChecker implements Entities.Context {
       if (spec instanceof EnumSpec e) {
         defineEnum(e);
       } else if (spec instanceof StructSpec s) {
-        Info info = s.common().info();
+        Info info = lineInfo(s);
         List<FeatureEnt> features = makeFeatures(s.common().features(), info);
         List<ObjectMemberEnt> members = makeMembers(s.members(), info, s.common().name());
         addDefinition(new ObjectEnt(s.common().name(), info, s.common().doc(),
@@ -147,13 +158,13 @@ public final class SchemaChecker implements Entities.Context {
       } else if (spec instanceof UnionSpec u) {
         defineUnion(u);
       } else if (spec instanceof AlternateSpec a) {
-        Info info = a.common().info();
+        Info info = lineInfo(a);
         List<FeatureEnt> features = makeFeatures(a.common().features(), info);
         List<VariantEnt> variants = makeVariants(a.branches(), info, a.common().name());
         addDefinition(new AlternateEnt(a.common().name(), info, a.common().doc(),
             a.common().condition(), features, variants, a.anonymousUnion()));
       } else if (spec instanceof CommandSpec c) {
-        Info info = c.common().info();
+        Info info = lineInfo(c);
         String name = c.common().name();
         List<FeatureEnt> features = makeFeatures(c.common().features(), info);
         String argType = argType(c.data(), name, info, c.common());
@@ -162,7 +173,7 @@ public final class SchemaChecker implements Entities.Context {
             features, argType, retType, c.gen(), c.successResponse(), c.boxed(), c.allowOob(),
             c.allowPreconfig(), c.coroutine()));
       } else if (spec instanceof EventSpec ev) {
-        Info info = ev.common().info();
+        Info info = lineInfo(ev);
         String name = ev.common().name();
         List<FeatureEnt> features = makeFeatures(ev.common().features(), info);
         String argType = argType(ev.data(), name, info, ev.common());
@@ -174,8 +185,14 @@ public final class SchemaChecker implements Entities.Context {
     }
   }
 
+  /** The context messages about {@code spec} are given: see {@link #lineContext}. */
+  private Info lineInfo(DefinitionSpec spec) {
+    Info own = spec.common().info();
+    return lineContext.getOrDefault(own.location(), own);
+  }
+
   private void defineEnum(EnumSpec e) {
-    Info info = e.common().info();
+    Info info = lineInfo(e);
     List<FeatureEnt> features = makeFeatures(e.common().features(), info);
     List<ValueEnt> values = new ArrayList<>();
     for (Specs.ValueSpec v : e.values()) {
@@ -186,7 +203,7 @@ public final class SchemaChecker implements Entities.Context {
   }
 
   private void defineUnion(UnionSpec u) {
-    Info info = u.common().info();
+    Info info = lineInfo(u);
     String name = u.common().name();
     List<FeatureEnt> features = makeFeatures(u.common().features(), info);
     if (u.simple()) {
