@@ -54,6 +54,10 @@ public record Diagnostic(
    * The full QEMU-style message block: the include chain (outermost first), the {@code FILE: In META
    * 'NAME':} line when inside a definition, then {@code FILE:LINE[:COL]: MESSAGE}. Warnings put
    * {@code warning: } before the message.
+   *
+   * <p>A diagnostic whose location has no line (line 0) is not about a position in a file, like
+   * QEMU's location-less {@code QAPIError} for an unreadable root schema file: it renders as the
+   * bare message, exactly as QEMU prints it.
    */
   public String text() {
     StringBuilder out = new StringBuilder();
@@ -65,7 +69,9 @@ public record Diagnostic(
     if (definition != null) {
       out.append(location.file()).append(": In ").append(definition).append(":\n");
     }
-    out.append(location).append(": ");
+    if (location.line() > 0) {
+      out.append(location).append(": ");
+    }
     if (severity == Severity.WARNING) {
       out.append("warning: ");
     }

@@ -399,7 +399,7 @@ final class Entities {
       this.explicitCount = variants.size();
     }
 
-    void check(Context ctx, Map<String, MemberEnt> seen) {
+    void check(Context ctx, Map<String, MemberEnt> seen, String owner) {
       MemberEnt found = seen.get(CNames.cName(tagName));
       String base = "'base'";
       if (!(found instanceof ObjectMemberEnt tag) || !tagName.equals(tag.name)) {
@@ -419,7 +419,7 @@ final class Entities {
             + " must be of enum type (QEMU 1.7 and older accepted 'str')"));
         List<ValueEnt> values = new ArrayList<>();
         variants.forEach(v -> values.add(new ValueEnt(v.name, info, v.cond, List.of())));
-        tagEnum = new EnumEnt(info.name() + "Kind", info, null, null, List.of(), values, null, true);
+        tagEnum = new EnumEnt(owner + "Kind", info, null, null, List.of(), values, null, true);
       } else {
         throw error(info, "discriminator member '" + tagName + "' of " + base + " must be of enum type");
       }
@@ -533,7 +533,7 @@ final class Entities {
         all.add((ObjectMemberEnt) m);
       }
       if (branches != null) {
-        branches.check(ctx, seen);
+        branches.check(ctx, seen, name);
         branches.checkClash(info, seen);
       }
       members = all;

@@ -4,6 +4,7 @@ import io.qapi4j.model.Diagnostic;
 import io.qapi4j.model.Pragmas;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.SchemaResult;
+import io.qapi4j.model.SourceLocation;
 import io.qapi4j.model.check.Entities.AlternateEnt;
 import io.qapi4j.model.check.Entities.ArrayEnt;
 import io.qapi4j.model.check.Entities.Branches;
@@ -36,6 +37,7 @@ import io.qapi4j.model.parse.Dialect;
 import io.qapi4j.model.parse.ParsedExpression;
 import io.qapi4j.model.parse.ParsedSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,13 @@ public final class SchemaChecker implements Entities.Context {
   private final Set<String> rejected = new HashSet<>();
   /** Documentation blocks whose connection failed: QEMU would have stopped there. */
   private final Set<DocBlock> brokenDocs = new HashSet<>();
+  /**
+   * The definition context of each source line. QEMU keeps one source-position object per line,
+   * and checking a definition names that object ({@code set_defn}) in place, so definitions that
+   * begin on the same line share it: every later message about any of them says "In META 'NAME'"
+   * of the last one, and describes the others' members as "of type 'X'".
+   */
+  private final Map<SourceLocation, Info> lineContext = new HashMap<>();
 
   private SchemaChecker(ParsedSchema parsed, Dialect dialect) {
     this.parsed = parsed;
@@ -116,6 +125,8 @@ public final class SchemaChecker implements Entities.Context {
         }
       } else if (outcome.spec() != null) {
         specs.add(outcome.spec());
+        Info info = outcome.spec().common().info();
+        lineContext.put(info.location(), info);
       }
     }
     return specs;
@@ -141,7 +152,7 @@ public final class SchemaChecker implements Entities.Context {
       if (spec instanceof EnumSpec e) {
         defineEnum(e);
       } else if (spec instanceof StructSpec s) {
-        Info info = s.common().info();
+        Info info = lineInfo(s);
         List<FeatureEnt> features = makeFeatures(s.common().features(), info);
         List<ObjectMemberEnt> members = makeMembers(s.members(), info, s.common().name());
         addDefinition(new ObjectEnt(s.common().name(), info, s.common().doc(),
@@ -149,13 +160,13 @@ public final class SchemaChecker implements Entities.Context {
       } else if (spec instanceof UnionSpec u) {
         defineUnion(u);
       } else if (spec instanceof AlternateSpec a) {
-        Info info = a.common().info();
+        Info info = lineInfo(a);
         List<FeatureEnt> features = makeFeatures(a.common().features(), info);
         List<VariantEnt> variants = makeVariants(a.branches(), info, a.common().name());
         addDefinition(new AlternateEnt(a.common().name(), info, a.common().doc(),
             a.common().condition(), features, variants, a.anonymousUnion()));
       } else if (spec instanceof CommandSpec c) {
-        Info info = c.common().info();
+        Info info = lineInfo(c);
         String name = c.common().name();
         List<FeatureEnt> features = makeFeatures(c.common().features(), info);
         String argType = argType(c.data(), name, info, c.common());
@@ -164,7 +175,7 @@ public final class SchemaChecker implements Entities.Context {
             features, argType, retType, c.gen(), c.successResponse(), c.boxed(), c.allowOob(),
             c.allowPreconfig(), c.coroutine()));
       } else if (spec instanceof EventSpec ev) {
-        Info info = ev.common().info();
+        Info info = lineInfo(ev);
         String name = ev.common().name();
         List<FeatureEnt> features = makeFeatures(ev.common().features(), info);
         String argType = argType(ev.data(), name, info, ev.common());
@@ -176,8 +187,14 @@ public final class SchemaChecker implements Entities.Context {
     }
   }
 
+  /** The context messages about {@code spec} are given: see {@link #lineContext}. */
+  private Info lineInfo(DefinitionSpec spec) {
+    Info own = spec.common().info();
+    return lineContext.getOrDefault(own.location(), own);
+  }
+
   private void defineEnum(EnumSpec e) {
-    Info info = e.common().info();
+    Info info = lineInfo(e);
     List<FeatureEnt> features = makeFeatures(e.common().features(), info);
     List<ValueEnt> values = new ArrayList<>();
     for (Specs.ValueSpec v : e.values()) {
@@ -188,7 +205,7 @@ public final class SchemaChecker implements Entities.Context {
   }
 
   private void defineUnion(UnionSpec u) {
-    Info info = u.common().info();
+    Info info = lineInfo(u);
     String name = u.common().name();
     List<FeatureEnt> features = makeFeatures(u.common().features(), info);
     if (u.simple()) {

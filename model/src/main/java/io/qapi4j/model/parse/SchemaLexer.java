@@ -37,11 +37,25 @@ final class SchemaLexer {
 
   SchemaLexer(String text, String file, @Nullable SourceLocation includedFrom, Dialect dialect,
       Consumer<Diagnostic> warnings) {
-    this.src = text.isEmpty() || text.charAt(text.length() - 1) != '\n' ? text + "\n" : text;
+    String lines = universalNewlines(text);
+    this.src = lines.isEmpty() || lines.charAt(lines.length() - 1) != '\n' ? lines + "\n" : lines;
     this.file = file;
     this.includedFrom = includedFrom;
     this.dialect = dialect;
     this.warnings = warnings;
+  }
+
+  /**
+   * QEMU opens schema files in Python's universal-newlines text mode, which turns {@code \r\n}
+   * and a lone {@code \r} into {@code \n} before its lexer runs. So a CR never reaches a string
+   * ("missing terminating", not "funny character"), never ends up in a doc comment line, and
+   * counts as a line break.
+   */
+  static String universalNewlines(String text) {
+    if (text.indexOf('\r') < 0) {
+      return text;
+    }
+    return text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   String file() {

@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,7 +78,11 @@ final class FileSystemLoader implements SourceLoader {
 
   @Override
   public String read(String path) {
-    Path p = Path.of(path.isEmpty() ? "." : path);
+    if (path.isEmpty()) {
+      // open('') fails with ENOENT; Path.of("") would mean the current directory.
+      throw new UnreadableSourceException("No such file or directory");
+    }
+    Path p = Path.of(path);
     byte[] bytes;
     try {
       if (Files.isDirectory(p)) {
@@ -88,6 +93,11 @@ final class FileSystemLoader implements SourceLoader {
       throw new UnreadableSourceException("No such file or directory");
     } catch (AccessDeniedException e) {
       throw new UnreadableSourceException("Permission denied");
+    } catch (FileSystemException e) {
+      // The reason alone is the strerror text QEMU prints ("Not a directory", "File name too
+      // long"); the message would put the path in front of it.
+      String reason = e.getReason();
+      throw new UnreadableSourceException(reason == null ? "Input/output error" : reason);
     } catch (IOException e) {
       String reason = e.getMessage();
       throw new UnreadableSourceException(reason == null ? e.getClass().getSimpleName() : reason);
