@@ -57,6 +57,11 @@ final class ExpressionChecker {
   private final Pragmas pragmas;
   private final Consumer<Diagnostic> warnings;
   private final NameRules names;
+  /** How deep the pre-2.4 nested struct types being read are nested right now. */
+  private int nestedStructDepth;
+
+  /** Old schemas nest struct types written in place one level deep; far deeper is hostile. */
+  private static final int MAX_NESTED_STRUCTS = 32;
 
   ExpressionChecker(boolean compat, Pragmas pragmas, Consumer<Diagnostic> warnings) {
     this.compat = compat;
@@ -418,8 +423,7 @@ final class ExpressionChecker {
       if (compat && raw instanceof QObject nested && isNestedStruct(nested)) {
         warnings.accept(info.warning(keySource
             + " is a nested struct type written in place (dropped in QEMU 2.4)"));
-        List<MemberSpec> inner = checkTypeImplicit(nested, info, keySource, parentName,
-            owner + "-" + key);
+        List<MemberSpec> inner = nestedStruct(nested, info, keySource, parentName, owner + "-" + key);
         members.add(new MemberSpec(key, optional, new TypeRef.Inline(inner == null ? List.of() : inner),
             null, List.of()));
         continue;
@@ -433,6 +437,21 @@ final class ExpressionChecker {
       members.add(new MemberSpec(key, optional, simpleTypeRef(type, info, keySource), cond, features));
     }
     return members;
+  }
+
+  /** Reads a nested struct type written in place, bounding how deep they may nest. */
+  private @Nullable List<MemberSpec> nestedStruct(QObject nested, Info info, String source,
+      @Nullable String parentName, String owner) {
+    if (nestedStructDepth >= MAX_NESTED_STRUCTS) {
+      throw new CheckException(info.error(source + " nests struct types deeper than "
+          + MAX_NESTED_STRUCTS + " levels"));
+    }
+    nestedStructDepth++;
+    try {
+      return checkTypeImplicit(nested, info, source, parentName, owner);
+    } finally {
+      nestedStructDepth--;
+    }
   }
 
   /** A pre-2.4 nested struct: an object that is not the long member form. */
@@ -471,7 +490,7 @@ final class ExpressionChecker {
   /** A simple union branch may be any type reference, even (compat) a nested struct. */
   private TypeRef typeRef(@Nullable QValue value, Info info, String source, String owner) {
     if (compat && value instanceof QObject nested) {
-      List<MemberSpec> inner = checkTypeImplicit(nested, info, source, null, owner);
+      List<MemberSpec> inner = nestedStruct(nested, info, source, null, owner);
       return new TypeRef.Inline(inner == null ? List.of() : inner);
     }
     checkTypeNameOrArray(value, info, source);

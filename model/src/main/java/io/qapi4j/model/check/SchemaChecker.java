@@ -91,7 +91,15 @@ public final class SchemaChecker implements Entities.Context {
 
   /** Checks a parsed schema and builds the model. */
   public static SchemaResult check(ParsedSchema parsed, Dialect dialect) {
-    return new SchemaChecker(parsed, dialect).run();
+    try {
+      return new SchemaChecker(parsed, dialect).run();
+    } catch (StackOverflowError e) {
+      // Only a hostile schema gets here: bases or unions chained thousands of levels deep.
+      String file = parsed.modules().isEmpty() ? "" : parsed.modules().get(0).path();
+      return new SchemaResult(null, List.of(Diagnostic.error(new SourceLocation(file, 0, 0, null),
+          "schema nested too deeply to check (bases or branches chained thousands of levels deep)")),
+          parsed.warnings());
+    }
   }
 
   private SchemaResult run() {

@@ -9,6 +9,7 @@ import io.qapi4j.model.parse.QValue.QList;
 import io.qapi4j.model.parse.QValue.QNull;
 import io.qapi4j.model.parse.QValue.QObject;
 import io.qapi4j.model.parse.QValue.QString;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,9 @@ public final class SchemaParser {
 
   /** Deeper nesting is rejected; no schema comes close, and it keeps the stack bounded. */
   static final int MAX_NESTING = 1000;
+
+  /** Deeper include chains are rejected (QEMU's own are 3 deep), keeping the stack bounded. */
+  static final int MAX_INCLUDE_DEPTH = 64;
 
   private final Dialect dialect;
   private final SourceLoader loader;
@@ -91,7 +95,19 @@ public final class SchemaParser {
   }
 
   private void include(String include, SourceLocation info, String inclFname) {
-    Path abs = absolute(inclFname);
+    Path abs;
+    try {
+      abs = absolute(inclFname);
+    } catch (InvalidPathException e) {
+      throw semantic(info, "can't read include file '" + inclFname + "': Invalid argument");
+    }
+    int depth = 0;
+    for (SourceLocation inf = info; inf != null; inf = inf.includedFrom()) {
+      depth++;
+    }
+    if (depth > MAX_INCLUDE_DEPTH) {
+      throw semantic(info, "includes nested deeper than " + MAX_INCLUDE_DEPTH + " files");
+    }
     for (SourceLocation inf = info; inf != null; inf = inf.includedFrom()) {
       if (abs.equals(absolute(inf.file()))) {
         throw semantic(info, "inclusion loop for " + include);

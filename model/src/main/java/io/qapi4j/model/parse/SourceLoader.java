@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,7 +83,13 @@ final class FileSystemLoader implements SourceLoader {
       // open('') fails with ENOENT; Path.of("") would mean the current directory.
       throw new UnreadableSourceException("No such file or directory");
     }
-    Path p = Path.of(path);
+    Path p;
+    try {
+      p = Path.of(path);
+    } catch (InvalidPathException e) {
+      // Python's open() refuses such a name too ("embedded null byte").
+      throw new UnreadableSourceException("Invalid argument");
+    }
     byte[] bytes;
     try {
       if (Files.isDirectory(p)) {
@@ -107,34 +114,43 @@ final class FileSystemLoader implements SourceLoader {
     return decode(path, bytes);
   }
 
-  /** Decodes UTF-8, reporting the line and column of the first invalid byte. */
+  /**
+   * Decodes UTF-8, reporting the line and column of the first invalid byte. The bytes are first
+   * validated chunk by chunk, then decoded in one go, so a large file costs its bytes and one
+   * string at the peak, not a char buffer more.
+   */
   static String decode(String path, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int offset = in.position();
-      out.flip();
-      String before = out.toString();
-      int lineStart = before.lastIndexOf('\n') + 1;
-      int line = 1;
-      for (int i = 0; i < lineStart; i++) {
-        if (before.charAt(i) == '\n') {
-          line++;
-        }
+    CharBuffer chunk = CharBuffer.allocate(64 * 1024);
+    while (true) {
+      CoderResult result = decoder.decode(in, chunk, true);
+      if (result.isError()) {
+        throw invalid(path, bytes, in.position());
       }
-      int col = PythonText.column(before, lineStart, before.length());
-      String message = String.format("invalid UTF-8: can't decode byte 0x%02x at offset %d",
-          bytes[offset] & 0xff, offset);
-      throw new InvalidSourceException(Diagnostic.error(
-          new SourceLocation(path, line, col, null), message));
+      if (result.isUnderflow()) {
+        break;
+      }
+      chunk.clear();
     }
-    decoder.flush(out);
-    out.flip();
-    return out.toString();
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static InvalidSourceException invalid(String path, byte[] bytes, int offset) {
+    String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+    int lineStart = before.lastIndexOf('\n') + 1;
+    int line = 1;
+    for (int i = 0; i < lineStart; i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    int col = PythonText.column(before, lineStart, before.length());
+    String message = String.format("invalid UTF-8: can't decode byte 0x%02x at offset %d",
+        bytes[offset] & 0xff, offset);
+    return new InvalidSourceException(Diagnostic.error(new SourceLocation(path, line, col, null), message));
   }
 
   private FileSystemLoader() {}
