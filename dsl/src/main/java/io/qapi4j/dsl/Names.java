@@ -19,7 +19,7 @@ final class Names {
     int limit = Math.max(1, Math.min(3, name.length() / 3));
     for (String c : candidates) {
       int d = distance(name, c);
-      if (d < bestDistance && d <= limit) {
+      if (d < bestDistance && d <= limit && 2 * d < name.length()) {
         best = c;
         bestDistance = d;
       }
