@@ -10,11 +10,13 @@ import io.qapi4j.validator.ValidationResult
 import java.math.BigDecimal
 import java.math.BigInteger
 import java.util.Base64
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.JsonUnquotedLiteral
 import tools.jackson.databind.JsonNode
 import tools.jackson.databind.node.ArrayNode
 import tools.jackson.databind.node.BigIntegerNode
@@ -35,6 +37,10 @@ import tools.jackson.databind.node.StringNode
 //  - any other number stays an exact decimal (BigDecimal: 1.10 keeps its scale, 1e400 does not
 //    overflow), so 1.0 is still no integer, as QEMU reads it;
 //  - strings, booleans, null, objects (member order kept) and arrays, nested to any depth.
+//
+// kotlinx's own encoder (Json.encodeToString) writes a number literal that does not fit a Long
+// or ULong as a double. So numbers beyond the Long range and decimals coming from Jackson become
+// unquoted literals (JsonUnquotedLiteral), which kotlinx writes exactly as they are.
 
 private val NODES: JsonNodeFactory = JsonNodeFactory.instance
 private val INTEGER = Regex("-?(0|[1-9][0-9]*)")
@@ -91,7 +97,8 @@ private fun primitiveToNode(p: JsonPrimitive): JsonNode {
 /**
  * This Jackson tree as a kotlinx [JsonElement], without loss: integer nodes become numbers of
  * their exact value, decimal nodes numbers of their exact decimal value, floating-point nodes
- * their shortest decimal form. A binary node becomes its base64 text, as Jackson writes it; a
+ * their shortest decimal form. Integers beyond the Long range and decimals are unquoted literals,
+ * so that kotlinx's own encoder writes them exactly too (it writes other such numbers as doubles). A binary node becomes its base64 text, as Jackson writes it; a
  * missing node becomes [JsonNull].
  *
  * @throws IllegalArgumentException for a POJO node, which has no JSON form of its own
@@ -104,12 +111,15 @@ fun JsonNode.toJsonElement(): JsonElement = when {
     isArray -> JsonArray(values().map { it.toJsonElement() })
     isString -> JsonPrimitive(stringValue())
     isBoolean -> JsonPrimitive(booleanValue())
-    isIntegralNumber -> JsonPrimitive(bigIntegerValue())
-    isBigDecimal -> JsonPrimitive(decimalValue())
+    isIntegralNumber -> if (canConvertToLong()) JsonPrimitive(longValue()) else exact(bigIntegerValue().toString())
+    isBigDecimal -> exact(decimalValue().toString())
     isNumber -> JsonPrimitive(doubleValue())
     isBinary -> JsonPrimitive(Base64.getEncoder().encodeToString(binaryValue()))
     else -> throw IllegalArgumentException("no JSON form for ${nodeType} node: $this")
 }
+
+@OptIn(ExperimentalSerializationApi::class)
+private fun exact(number: String): JsonPrimitive = JsonUnquotedLiteral(number)
 
 /** Validates a message given as a kotlinx [JsonElement]; a reply is checked against [inReplyTo]. */
 fun QmpValidator.validate(message: JsonElement, inReplyTo: String? = null): ValidationResult =
