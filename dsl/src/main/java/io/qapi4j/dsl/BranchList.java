@@ -23,11 +23,21 @@ final class BranchList {
     if (block != null) {
       block.configure(config);
     }
+    put(name, Q.element("type", Q.type(type), config.condition(), List.of()));
+  }
+
+  void addNested(String name, Block<NestedStructBuilder> block) {
+    NestedStructBuilder nested = new NestedStructBuilder(schema, title);
+    block.configure(nested);
+    put(name, Q.object(java.util.Map.of("type", nested.members())));
+  }
+
+  private void put(String name, QValue value) {
     if (branches.containsKey(name)) {
       schema.error(CallSite.here(), title, "duplicate key '" + name + "'");
       return;
     }
-    branches.put(name, Q.element("type", Q.type(type), config.condition(), List.of()));
+    branches.put(name, value);
   }
 
   QObject toQObject() {

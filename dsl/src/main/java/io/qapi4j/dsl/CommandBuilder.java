@@ -13,6 +13,7 @@ public final class CommandBuilder extends MembersBuilder {
   private @Nullable TypeRef dataType;
   private boolean boxed;
   private @Nullable TypeRef returns;
+  private @Nullable QValue returnsInline;
   private boolean noGen;
   private boolean noSuccessResponse;
   private boolean allowOob;
@@ -41,6 +42,18 @@ public final class CommandBuilder extends MembersBuilder {
   /** Sets the return type ({@code 'returns'}). */
   public void returns(TypeRef type) {
     this.returns = type;
+    this.returnsInline = null;
+  }
+
+  /**
+   * Returns a struct written in place ({@code 'returns': {'a': 'int'}}), which the model turns
+   * into an implicit struct {@code q_obj_NAME-ret}: syntax QEMU 2.5 dropped, compat dialect only.
+   */
+  public void returnsNested(Block<NestedStructBuilder> block) {
+    NestedStructBuilder nested = new NestedStructBuilder(schema, title());
+    block.configure(nested);
+    this.returnsInline = nested.members();
+    this.returns = null;
   }
 
   /** {@code 'gen': false}: QEMU does not unmarshal the arguments, so they go unchecked. */
@@ -77,6 +90,8 @@ public final class CommandBuilder extends MembersBuilder {
     }
     if (returns != null) {
       out.put("returns", Q.type(returns));
+    } else if (returnsInline != null) {
+      out.put("returns", returnsInline);
     }
   }
 

@@ -34,6 +34,14 @@ public final class SimpleUnionBuilder extends DefinitionBuilder {
     branches.add(name, type, block);
   }
 
+  /**
+   * Adds a branch whose type is a struct written in place, which the model turns into an
+   * implicit struct {@code q_obj_NAME-BRANCH} (pre-2.4 syntax).
+   */
+  public void nestedBranch(String name, Block<NestedStructBuilder> block) {
+    branches.addNested(name, block);
+  }
+
   @Override
   void writeBody(Map<String, QValue> out) {
     out.put("data", branches.toQObject());
