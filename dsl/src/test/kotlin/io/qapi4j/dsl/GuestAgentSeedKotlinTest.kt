@@ -201,8 +201,6 @@ class GuestAgentSeedKotlinTest {
                 optional("capture-output", BOOL)
                 returns(guestExec)
             }
-
-
         }
 
     @Test
