@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * UnionBuilder#baseMember}.
  *
  * @param owner the struct the member was taken from, or {@code null} for a member of an inline
- *     union base
+ *     union base or of a command's or event's inline members
  * @param name the member's name
  * @param type the member's type
  * @param optional whether it may be absent

@@ -12,19 +12,19 @@ import java.util.List;
  * Finds the line of a marker comment in a test source file, so that tests can assert the exact
  * line a diagnostic points at without hard-coding numbers that every edit would shift.
  */
-final class SourceLines {
+public final class SourceLines {
   private SourceLines() {}
 
   /**
    * The 1-based line of {@code dsl/src/test/RELATIVE} that ends with the comment {@code // <--
    * MARKER}; there must be exactly one.
    */
-  static int lineOf(String relative, String marker) {
+  public static int lineOf(String relative, String marker) {
     return find(relative, line -> line.endsWith("// <-- " + marker));
   }
 
   /** The 1-based line of {@code dsl/src/test/RELATIVE} that is {@code text} once stripped. */
-  static int lineWith(String relative, String text) {
+  public static int lineWith(String relative, String text) {
     return find(relative, line -> line.strip().equals(text));
   }
 
