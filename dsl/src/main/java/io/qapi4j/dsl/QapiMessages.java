@@ -81,6 +81,11 @@ public final class QapiMessages {
     return command(command, false, block);
   }
 
+  /** An out-of-band command without arguments: {@code {"exec-oob": COMMAND}}. */
+  public QapiMessage executeOob(String command) {
+    return command(command, true, null);
+  }
+
   /** An out-of-band command: {@code {"exec-oob": COMMAND, ...}} (QMP, {@code allow-oob}). */
   public QapiMessage executeOob(String command, Block<CommandMessageBuilder> block) {
     return command(command, true, block);

@@ -44,6 +44,7 @@ class MessageDslTest {
       c.member("id", STR);
       c.member("size", UINT64);
     });
+    s.command("ping", c -> c.allowOob());
     s.event("DEVICE_STATE_CHANGED", e -> {
       e.member("id", STR);
       e.member("state", state);
@@ -158,6 +159,20 @@ class MessageDslTest {
     })))).hasMessageContaining("(did you mean 'state'?)");
     assertThat(qmp.errorReply("device-resize", "GenericError", "no such device").toJson())
         .isEqualTo("{\"error\":{\"class\":\"GenericError\",\"desc\":\"no such device\"}}");
+  }
+
+  @Test
+  void outOfBandOnlyForCommandsThatAllowIt() {
+    QapiMessages qmp = QapiMessages.qmp(DEVICES);
+    QapiMessage ping = qmp.executeOob("ping");
+    assertThat(ping.kind()).isEqualTo(MessageKind.OOB_COMMAND);
+    assertThat(ping.toJson()).isEqualTo("{\"exec-oob\":\"ping\"}");
+    assertThatThrownBy(() -> qmp.executeOob("device-resize", c -> {
+      c.put("id", "disk0");
+      c.put("size", 1);
+    })).isInstanceOf(InvalidMessageException.class)
+        .satisfies(e -> assertThat(((InvalidMessageException) e).violations())
+            .extracting(v -> v.code()).contains(ViolationCode.OOB_NOT_SUPPORTED));
   }
 
   @Test
