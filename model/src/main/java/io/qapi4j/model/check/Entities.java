@@ -516,13 +516,7 @@ final class Entities {
       super.check(ctx);
       Map<String, MemberEnt> seen = new LinkedHashMap<>();
       if (baseName != null) {
-        TypeEnt b = ctx.resolveType(baseName, info, "'base'");
-        if (!(b instanceof ObjectEnt ob) || ob.branches != null) {
-          throw error(info, "'base' requires a struct type, " + b.describe() + " isn't");
-        }
-        base = ob;
-        ob.check(ctx);
-        ob.checkClash(info, seen);
+        base = checkedBase(ctx, baseName, info, seen);
       }
       for (ObjectMemberEnt m : localMembers) {
         m.check(ctx);
@@ -603,13 +597,7 @@ final class Entities {
       super.check(ctx);
       Map<String, MemberEnt> seen = new LinkedHashMap<>();
       if (baseName != null) {
-        TypeEnt b = ctx.resolveType(baseName, info, "'base'");
-        if (!(b instanceof ObjectEnt ob) || ob.branches != null) {
-          throw error(info, "'base' requires a struct type, " + b.describe() + " isn't");
-        }
-        base = ob;
-        ob.check(ctx);
-        ob.checkClash(info, seen);
+        base = checkedBase(ctx, baseName, info, seen);
       }
       ObjectMemberEnt tag = new ObjectMemberEnt("type", info, kindEnum.name, false, null, List.of(), "member");
       tag.definedIn = name;
@@ -822,6 +810,18 @@ final class Entities {
         argType.connectDoc(d, ctx);
       }
     }
+  }
+
+  /** Resolves and checks a struct's or union's {@code 'base'}; its members join {@code seen}. */
+  private static ObjectEnt checkedBase(Context ctx, String baseName, @Nullable Info info,
+      Map<String, MemberEnt> seen) {
+    TypeEnt b = ctx.resolveType(baseName, info, "'base'");
+    if (!(b instanceof ObjectEnt base) || base.branches != null) {
+      throw error(info, "'base' requires a struct type, " + b.describe() + " isn't");
+    }
+    base.check(ctx);
+    base.checkClash(info, seen);
+    return base;
   }
 
   /** The shared argument-type rules of commands and events. */

@@ -12,6 +12,7 @@ import io.qapi4j.model.Event;
 import io.qapi4j.model.SchemaResult;
 import io.qapi4j.model.StructType;
 import io.qapi4j.model.UnionType;
+import io.qapi4j.testing.KindCounts;
 import io.qapi4j.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,17 +105,11 @@ class QemuReleasesTest {
 
   static Stream<Arguments> masterRoots() {
     return Stream.of(
-        Arguments.of("qapi/qapi-schema.json", counts(182, 478, 43, 6, 243, 57)),
-        Arguments.of("qga/qapi-schema.json", counts(8, 34, 3, 2, 44, 0)),
-        Arguments.of("storage-daemon/qapi/qapi-schema.json", counts(79, 260, 25, 5, 77, 13)));
+        Arguments.of("qapi/qapi-schema.json", KindCounts.of(182, 478, 43, 6, 243, 57)),
+        Arguments.of("qga/qapi-schema.json", KindCounts.of(8, 34, 3, 2, 44, 0)),
+        Arguments.of("storage-daemon/qapi/qapi-schema.json", KindCounts.of(79, 260, 25, 5, 77, 13)));
   }
 
-  private static Map<DefinitionKind, Integer> counts(int enums, int structs, int unions,
-      int alternates, int commands, int events) {
-    return Map.of(DefinitionKind.ENUM, enums, DefinitionKind.STRUCT, structs,
-        DefinitionKind.UNION, unions, DefinitionKind.ALTERNATE, alternates,
-        DefinitionKind.COMMAND, commands, DefinitionKind.EVENT, events);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("masterRoots")
@@ -136,6 +131,6 @@ class QemuReleasesTest {
       SchemaReader.strict().read(SharedData.shared("qemu-qapi/master").resolve(root)).orElseThrow()
           .countsByKind().forEach((k, v) -> total.merge(k, v, Integer::sum));
     }
-    assertThat(total).isEqualTo(counts(190, 512, 46, 8, 287, 57));
+    assertThat(total).isEqualTo(KindCounts.of(190, 512, 46, 8, 287, 57));
   }
 }

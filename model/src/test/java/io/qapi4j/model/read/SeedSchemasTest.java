@@ -6,6 +6,7 @@ import io.qapi4j.model.Diagnostic;
 import io.qapi4j.model.DefinitionKind;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.SchemaResult;
+import io.qapi4j.testing.KindCounts;
 import io.qapi4j.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +26,13 @@ class SeedSchemasTest {
 
   static Stream<Arguments> cleanSeeds() {
     return Stream.of(
-        Arguments.of("000-qmp-qapi-schema-v1.1-era.json", counts(3, 29, 1, 0, 53, 0)),
-        Arguments.of("001-qmp-qapi-schema-v1.7-era.json", counts(18, 90, 8, 1, 96, 0)),
-        Arguments.of("002-qmp-qapi-schema-v1.1-era-b.json", counts(2, 26, 0, 0, 46, 0)),
-        Arguments.of("003-qmp-misc-v6-era.json", counts(3, 25, 1, 0, 31, 4)),
-        Arguments.of("004-qga-qapi-schema.json", counts(4, 18, 0, 0, 31, 0)));
+        Arguments.of("000-qmp-qapi-schema-v1.1-era.json", KindCounts.of(3, 29, 1, 0, 53, 0)),
+        Arguments.of("001-qmp-qapi-schema-v1.7-era.json", KindCounts.of(18, 90, 8, 1, 96, 0)),
+        Arguments.of("002-qmp-qapi-schema-v1.1-era-b.json", KindCounts.of(2, 26, 0, 0, 46, 0)),
+        Arguments.of("003-qmp-misc-v6-era.json", KindCounts.of(3, 25, 1, 0, 31, 4)),
+        Arguments.of("004-qga-qapi-schema.json", KindCounts.of(4, 18, 0, 0, 31, 0)));
   }
 
-  private static Map<DefinitionKind, Integer> counts(int enums, int structs, int unions,
-      int alternates, int commands, int events) {
-    return Map.of(DefinitionKind.ENUM, enums, DefinitionKind.STRUCT, structs,
-        DefinitionKind.UNION, unions, DefinitionKind.ALTERNATE, alternates,
-        DefinitionKind.COMMAND, commands, DefinitionKind.EVENT, events);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cleanSeeds")
