@@ -27,9 +27,51 @@ function newAjv(draft, sink) {
     error: (...a) => sink.errors.push(a.join(" ")),
   };
   const Ajv = draft === "07" ? Ajv07 : Ajv2020;
-  const ajv = new Ajv({ strict: true, allErrors: false, logger });
+  // code.optimize only shortens the generated code (verdicts are the same) and costs a third of the time.
+  const ajv = new Ajv({ strict: true, allErrors: false, logger, code: { optimize: false } });
   ajv.addVocabulary(QAPI_KEYWORDS);
   return ajv;
+}
+
+/**
+ * The definitions the root's compilation reaches through "#/DEFS/KEY" and "#/DEFS/KEY/DEFS/SUB"
+ * references (a command's nested "returns" and "reply" are not reached from its message schema).
+ * Units are "KEY" or "KEY/SUB".
+ */
+function reachedUnits(schema, defs) {
+  const prefix = `#/${defs}/`;
+  const reached = new Set();
+  const todo = [schema.$ref, ...(schema.allOf || []).map((s) => s.$ref)].filter(Boolean);
+  const visit = (node, top) => {
+    if (Array.isArray(node)) node.forEach((n) => visit(n, false));
+    else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "$ref" && typeof v === "string") todo.push(v);
+        else if (!(top && k === defs)) visit(v, false);
+      }
+    }
+  };
+  while (todo.length) {
+    const ref = todo.pop();
+    if (!ref.startsWith(prefix)) continue;
+    const parts = ref.slice(prefix.length).split("/");
+    const unit = parts.length >= 3 && parts[1] === defs ? `${parts[0]}/${parts[2]}` : parts[0];
+    if (reached.has(unit)) continue;
+    reached.add(unit);
+    const [key, sub] = unit.split("/");
+    visit(sub === undefined ? schema[defs][key] : schema[defs][key][defs][sub], true);
+  }
+  return reached;
+}
+
+/** Every definition unit of a bundle: "KEY" and, for nested definitions, "KEY/SUB". */
+function allUnits(schema, defs) {
+  const units = [];
+  for (const [key, node] of Object.entries(schema[defs] || {})) {
+    units.push(key);
+    for (const sub of Object.keys((node && node[defs]) || {})) units.push(`${key}/${sub}`);
+  }
+  return units;
 }
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -46,9 +88,14 @@ for (const s of job.schemas) {
     ajv = newAjv(s.draft, sink);
     ajv.addSchema(schema);
     if (!ajv.getSchema(id)) sink.errors.push("root did not compile");
+    // The root's compilation compiles every definition it reaches through $ref; compile the
+    // others one by one, so that every definition is compiled (and strict-checked) once.
     const defs = s.draft === "07" ? "definitions" : "$defs";
-    for (const key of Object.keys(schema[defs] || {})) {
-      if (!ajv.getSchema(`${id}#/${defs}/${key}`)) sink.errors.push(`${key} did not compile`);
+    const reached = reachedUnits(schema, defs);
+    for (const unit of allUnits(schema, defs)) {
+      if (reached.has(unit)) continue;
+      const pointer = unit.split("/").map((k) => `/${defs}/${k}`).join("");
+      if (!ajv.getSchema(`${id}#${pointer}`)) sink.errors.push(`${unit} did not compile`);
     }
   } catch (e) {
     sink.errors.push(String(e && e.message ? e.message : e));

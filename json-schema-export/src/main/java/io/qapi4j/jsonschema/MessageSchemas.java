@@ -220,6 +220,7 @@ final class MessageSchemas {
     ArrayNode allOf = n.putArray("allOf");
     for (Command c : commands) {
       ObjectNode item = allOf.addObject();
+      cx.condition(item, c.condition());
       if (c.allowOob() && !oob.isEmpty()) {
         item.putObject("if").putArray("anyOf")
             .add(nameIs("execute", c.name())).add(nameIs("exec-oob", c.name()));
@@ -298,6 +299,7 @@ final class MessageSchemas {
       ArrayNode allOf = n.putArray("allOf");
       for (Event e : events) {
         ObjectNode item = allOf.addObject();
+        cx.condition(item, e.condition());
         item.set("if", nameIs("event", e.name()));
         item.set("then", cx.ref(EVENT + e.name()));
       }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The export of every schema we know — seeds, every root of every QEMU release, master — in both
@@ -85,6 +87,33 @@ class ExportsCompileEverywhereTest {
   @Test
   void pythonJsonschemaAcceptsEveryBundle() throws Exception {
     check(ExternalValidators.python(ExternalValidators.writeJob(dir.resolve("python"), jobs, List.of())));
+  }
+
+  @Test
+  void theStrictChecksWouldCatchBrokenDefinitionsAnywhereInABundle() throws Exception {
+    JsonNode good = JsonSchemaExporter.builder().id("self-test").build()
+        .export(Corpus.read(Corpus.seeds().get(4).path()));
+    Map<String, java.util.function.Consumer<ObjectNode>> breakages = new LinkedHashMap<>();
+    breakages.put("unreached-properties-without-type",
+        defs -> defs.putObject("zzz").putObject("properties").putObject("a"));
+    breakages.put("nested-returns-required-not-in-properties",
+        defs -> ((ArrayNode) defs.get("GuestAgentInfo").get("required")).add("nope"));
+    breakages.put("unknown-keyword", defs -> ((ObjectNode) defs.get("GuestAgentInfo")).put("x-foo", 1));
+    List<SchemaJob> broken = new ArrayList<>();
+    for (Map.Entry<String, java.util.function.Consumer<ObjectNode>> b : breakages.entrySet()) {
+      ObjectNode bundle = (ObjectNode) good.deepCopy();
+      b.getValue().accept((ObjectNode) bundle.get("$defs"));
+      Path file = dir.resolve("broken").resolve(b.getKey() + ".json");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, JsonText.pretty(bundle));
+      broken.add(new SchemaJob(b.getKey(), file, Draft.DRAFT_2020_12));
+    }
+    Verdicts ajv = ExternalValidators.ajv(ExternalValidators.writeJob(dir.resolve("broken"), broken, List.of()));
+    assertThat(ajv.schemas().values()).as("ajv flags every breakage").noneMatch(SchemaVerdict::ok);
+    ObjectNode unknown = (ObjectNode) good.deepCopy();
+    ((ObjectNode) unknown.get("$defs").get("GuestAgentInfo")).put("x-foo", 1);
+    assertThat(Networknt.of(Draft.DRAFT_2020_12, unknown).compileAll(unknown.get("$id").asString(), unknown))
+        .as("networknt flags unknown keywords").isNotEmpty();
   }
 
   private void check(Verdicts verdicts) {
