@@ -83,6 +83,19 @@ final class ExternalValidators {
     return run(js, List.of("node", "harness.mjs", job.toString()));
   }
 
+  /** Runs the harness's own node tests ({@code node --test}); returns their output. */
+  static String nodeSelfTests() throws IOException, InterruptedException {
+    Path js = SharedData.projectRoot().resolve("json-schema-export/src/test/js");
+    requireTool(works(js, "node", "--version"), "node is not installed");
+    Process p = new ProcessBuilder("node", "--test", "lossless-json.test.mjs").directory(js.toFile())
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new AssertionError("node --test failed:\n" + output);
+    }
+    return output;
+  }
+
   /** python3-jsonschema of {@code /usr/bin/python3}. */
   static Verdicts python(Path job) throws IOException, InterruptedException {
     Path py = SharedData.projectRoot().resolve("json-schema-export/src/test/python");
