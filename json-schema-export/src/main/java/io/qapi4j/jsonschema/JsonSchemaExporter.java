@@ -42,7 +42,7 @@ public final class JsonSchemaExporter {
       Set.of("x-qapi-if", "x-qapi-features", "x-qapi-value-features", "x-qapi-value-if");
 
   /** The base of split exports' {@code $id}s: a domain that can never resolve. */
-  public static final String SPLIT_BASE = "https://qapi4j.invalid/";
+  private static final String SPLIT_BASE = "https://qapi4j.invalid/";
 
   private final Draft draft;
   private final @Nullable String id;
