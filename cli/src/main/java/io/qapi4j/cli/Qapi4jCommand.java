@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description = "Run 'qapi4j COMMAND --help' for a command's options.",
     commandListHeading = "%nCommands:%n",
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {
       "0:clean",
