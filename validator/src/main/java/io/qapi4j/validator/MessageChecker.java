@@ -13,4 +13,7 @@ interface MessageChecker {
    * @param inReplyTo for a reply, the command it answers, if known
    */
   ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo);
+
+  /** Checks a bare value against the schema type {@code type} (input rules: no unknown members). */
+  ValidationResult checkType(String type, JsonNode value);
 }

@@ -92,6 +92,17 @@ final class NativeMessageChecker implements MessageChecker {
     return new ValidationResult(kind, name, id, out);
   }
 
+  @Override
+  public ValidationResult checkType(String type, JsonNode value) {
+    TypeCheck check = compiled.type(type);
+    if (check == null) {
+      throw new IllegalArgumentException("the schema has no type '" + type + "'");
+    }
+    List<Violation> out = new ArrayList<>();
+    check.check(value, new Walk("", null, true, true, policy, out), null);
+    return new ValidationResult(MessageKind.UNKNOWN, type, null, out);
+  }
+
   /** An object with none of the known keys is taken as a broken command when it has input keys. */
   private static boolean looksLikeInput(JsonNode message) {
     return message.has("arguments") || message.has("id") || message.isEmpty();
@@ -202,6 +213,11 @@ final class NativeMessageChecker implements MessageChecker {
           "Reply to the command " + inReplyTo + ", which the schema does not define");
       return;
     }
+    if (!checks.command().successResponse()) {
+      envelope(out, "", ViolationCode.REPLY_NOT_EXPECTED, "The command " + inReplyTo
+          + " sends no reply on success ('success-response': false)");
+      return;
+    }
     checks.returns().check(message.get("return"),
         new Walk("/return", "return", false, !lenientOutput, policy, out), checks.element());
   }
@@ -290,7 +306,9 @@ final class NativeMessageChecker implements MessageChecker {
       envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Member 'QMP' must be an object");
       return;
     }
-    unexpectedKeys(qmp, Set.of("version", "capabilities"), "Greeting", out, "/QMP");
+    if (!lenientOutput) {
+      unexpectedKeys(qmp, Set.of("version", "capabilities"), "Greeting", out, "/QMP");
+    }
     JsonNode version = qmp.get("version");
     if (version == null) {
       envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Greeting lacks member 'QMP.version'");

@@ -42,7 +42,7 @@ public final class QmpValidator {
     this.checker = switch (engine) {
       case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(schema), protocol,
           lenientOutput, policy);
-      case JSON_SCHEMA -> JsonSchemaEngines.create(schema, protocol, lenientOutput, policy);
+      case JSON_SCHEMA -> new JsonSchemaMessageChecker(schema, protocol, lenientOutput);
     };
   }
 
@@ -167,6 +167,16 @@ public final class QmpValidator {
    */
   public ValidationResult validate(JsonNode message, Direction direction, @Nullable String inReplyTo) {
     return checker.check(message, direction, inReplyTo);
+  }
+
+  /**
+   * Validates a bare value against the schema type {@code type} (a struct, union, alternate,
+   * enum, array or built-in), with the input rules: members the type does not know are violations.
+   *
+   * @throws IllegalArgumentException if the schema has no such type
+   */
+  public ValidationResult validateType(String type, JsonNode value) {
+    return checker.checkType(type, value);
   }
 
   /** The verdict on text that is not JSON, as a result (for readers of captures). */

@@ -56,9 +56,18 @@ public final class CompiledSchema {
       commands.put(c.name(), new CommandChecks(c, args, returns, element(c, null)));
     }
     for (Event e : schema.events().values()) {
-      TypeCheck data = e.data() == null ? null : typeCheck(e.data().name());
+      TypeCheck data = sendsData(e) ? typeCheck(e.data().name()) : null;
       events.put(e.name(), new EventChecks(e, data, element(e, null)));
     }
+  }
+
+  /**
+   * Whether QEMU sends {@code data} with the event: for boxed events and data types with members
+   * (an empty named struct sends none), as QEMU's generated event code does.
+   */
+  private static boolean sendsData(Event e) {
+    return e.data() != null
+        && (e.boxed() || e.data() instanceof UnionType || !e.data().allMembers().isEmpty());
   }
 
   /** Compiles {@code schema}. */
