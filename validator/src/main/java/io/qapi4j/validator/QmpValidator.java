@@ -2,7 +2,11 @@ package io.qapi4j.validator;
 
 import io.qapi4j.model.Schema;
 import io.qapi4j.validator.checks.CompiledSchema;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +36,8 @@ public final class QmpValidator {
   private final boolean lenientOutput;
   private final CompatPolicy policy;
   private final MessageChecker checker;
+  /** The native engine's path for text and bytes when streaming, else {@code null}. */
+  private final @Nullable StreamingMessageChecker streaming;
 
   private QmpValidator(Builder b) {
     this.schema = b.schema;
@@ -39,11 +45,17 @@ public final class QmpValidator {
     this.engine = b.engine;
     this.lenientOutput = b.lenientOutput;
     this.policy = b.policy;
-    this.checker = switch (engine) {
-      case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(schema), protocol,
-          lenientOutput, policy);
-      case JSON_SCHEMA -> new JsonSchemaMessageChecker(schema, protocol, lenientOutput);
-    };
+    if (engine == Engine.NATIVE) {
+      CompiledSchema compiled = CompiledSchema.compile(schema);
+      NativeMessageChecker nativeChecker =
+          new NativeMessageChecker(compiled, protocol, lenientOutput, policy);
+      this.checker = nativeChecker;
+      this.streaming = b.streaming
+          ? new StreamingMessageChecker(nativeChecker, compiled, protocol) : null;
+    } else {
+      this.checker = new JsonSchemaMessageChecker(schema, protocol, lenientOutput);
+      this.streaming = null;
+    }
   }
 
   /** A validator of QMP messages with the native engine, strict output, QEMU's default policy. */
@@ -68,6 +80,7 @@ public final class QmpValidator {
     private Engine engine = Engine.NATIVE;
     private boolean lenientOutput;
     private CompatPolicy policy = CompatPolicy.ACCEPT_ALL;
+    private boolean streaming = true;
 
     private Builder(Schema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -100,6 +113,16 @@ public final class QmpValidator {
       return this;
     }
 
+    /**
+     * Whether the native engine checks text, bytes and streams straight from the parser's tokens
+     * (the default: no tree is built, the fastest way) or parses them into a tree first and walks
+     * that. Both give equal results; the JSON Schema engine always builds a tree.
+     */
+    public Builder streaming(boolean streaming) {
+      this.streaming = streaming;
+      return this;
+    }
+
     /** Builds the validator, compiling the schema. */
     public QmpValidator build() {
       return new QmpValidator(this);
@@ -128,7 +151,8 @@ public final class QmpValidator {
 
   /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
   public ValidationResult validate(String json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    ValidationResult streamed = streaming == null ? null : streaming.check(json, inReplyTo);
+    return streamed != null ? streamed : validate(MessageParser.parse(json), inReplyTo);
   }
 
   /** Validates a message given as UTF-8 bytes. */
@@ -138,7 +162,8 @@ public final class QmpValidator {
 
   /** Validates a message given as UTF-8 bytes, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(byte[] json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    ValidationResult streamed = streaming == null ? null : streaming.check(json, inReplyTo);
+    return streamed != null ? streamed : validate(MessageParser.parse(json), inReplyTo);
   }
 
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */
@@ -148,8 +173,32 @@ public final class QmpValidator {
 
   /** Validates the one message the stream holds, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(InputStream json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    if (streaming == null) {
+      return validate(MessageParser.parse(json), inReplyTo);
+    }
+    // A message of sane size is read whole and streamed from its bytes; a bigger one, or a stream
+    // that fails, is parsed as it comes, keeping to the parser's limits without holding it all.
+    byte[] head = new byte[8192];
+    int n = 0;
+    try {
+      for (int r; n < STREAM_IN_MEMORY && (r = json.read(head, n, head.length - n)) >= 0; ) {
+        n += r;
+        if (n == head.length && n < STREAM_IN_MEMORY) {
+          head = Arrays.copyOf(head, Math.min(head.length * 2, STREAM_IN_MEMORY));
+        }
+      }
+      if (n < STREAM_IN_MEMORY) {
+        return validate(Arrays.copyOf(head, n), inReplyTo);
+      }
+    } catch (IOException e) {
+      // the tree's parser reads on, meets the failure, and reports it
+    }
+    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), json);
+    return validate(MessageParser.parse(whole), inReplyTo);
   }
+
+  /** The size up to which a message given as a stream is read into memory to be streamed. */
+  private static final int STREAM_IN_MEMORY = 8 << 20;
 
   /** Validates a parsed message. */
   public ValidationResult validate(JsonNode message) {

@@ -1,0 +1,90 @@
+package io.qapi4j.validator;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.qapi4j.model.Schema;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks that the streaming path gives what the tree walk gives — the same kind, name, id and
+ * violations, in order — for one input at a time: as text, as bytes and as a stream, against the
+ * tree walk of the same validator and against the validator as it was before streaming (the
+ * parser rejecting duplicate keys itself, then the tree walk). Fails on the first difference,
+ * printing both results.
+ */
+final class StreamingDifferential {
+
+  private final QmpValidator tree;
+  private final QmpValidator streaming;
+  private int inputs;
+
+  /** Validators of {@code schema} with these settings, one walking trees, one streaming. */
+  StreamingDifferential(Schema schema, Protocol protocol, boolean lenientOutput,
+      CompatPolicy policy) {
+    this.tree = QmpValidator.builder(schema).protocol(protocol).lenientOutput(lenientOutput)
+        .compatPolicy(policy).streaming(false).build();
+    this.streaming = QmpValidator.builder(schema).protocol(protocol).lenientOutput(lenientOutput)
+        .compatPolicy(policy).streaming(true).build();
+  }
+
+  /** How many inputs were compared. */
+  int inputs() {
+    return inputs;
+  }
+
+  /** Compares the paths on {@code text}, given as text, UTF-8 bytes and a stream. */
+  void check(String text, @Nullable String inReplyTo, String what) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ValidationResult reference = beforeStreaming(text, inReplyTo);
+    same(what + " (text, tree walk)", text, reference, tree.validate(text, inReplyTo));
+    same(what + " (text, streaming)", text, reference, streaming.validate(text, inReplyTo));
+    check(bytes, inReplyTo, what);
+  }
+
+  /** Compares the paths on {@code bytes} (maybe not UTF-8), given as bytes and as a stream. */
+  void check(byte[] bytes, @Nullable String inReplyTo, String what) {
+    inputs++;
+    String shown = new String(bytes, StandardCharsets.UTF_8);
+    ValidationResult reference = beforeStreaming(bytes, inReplyTo);
+    same(what + " (bytes, tree walk)", shown, reference, tree.validate(bytes, inReplyTo));
+    same(what + " (bytes, streaming)", shown, reference, streaming.validate(bytes, inReplyTo));
+    same(what + " (stream, streaming)", shown, reference,
+        streaming.validate(new ByteArrayInputStream(bytes), inReplyTo));
+  }
+
+  /** The verdict as the validator gave it before streaming: strict parser, then tree walk. */
+  private ValidationResult beforeStreaming(Object input, @Nullable String inReplyTo) {
+    JsonNode node;
+    try {
+      node = input instanceof String s ? MessageParser.MAPPER.readTree(s)
+          : MessageParser.MAPPER.readTree((byte[]) input);
+    } catch (JacksonException e) {
+      return QmpValidator.parseError(MessageParser.describe(e));
+    }
+    if (node.isMissingNode()) {
+      return QmpValidator.parseError("JSON parse error, no JSON value");
+    }
+    return tree.validate(node, inReplyTo);
+  }
+
+  private static void same(String what, String input, ValidationResult expected,
+      ValidationResult actual) {
+    if (!expected.equals(actual)) {
+      fail("%s differs from the tree walk on%n  %s%n--- tree walk:%n%s%n--- %s:%n%s", what,
+          input.length() > 2000 ? input.substring(0, 2000) + "..." : input, show(expected),
+          what, show(actual));
+    }
+  }
+
+  private static String show(ValidationResult r) {
+    return "  " + r.kind() + " name=" + r.name() + " id=" + r.id() + "\n"
+        + r.violations().stream().map(v -> "  " + v.code() + " " + v.pointer() + " [" + v.path()
+            + "] " + v.message() + " {" + v.severity() + ", " + v.element() + "}")
+        .collect(Collectors.joining("\n"));
+  }
+}
