@@ -23,7 +23,10 @@ public abstract class TypeCheck {
 
   /**
    * Checks the value whose first token is {@code parser}'s current token, and consumes it: on
-   * return the current token is the value's last ({@code END_OBJECT} for an object).
+   * return the current token is the value's last ({@code END_OBJECT} for an object). The parser
+   * must come from a mapper that rejects duplicate keys in the trees it builds ({@code
+   * FAIL_ON_READING_DUP_TREE_KEY}): a union member that comes before its discriminator is read as
+   * a tree.
    *
    * @param element the schema element that declared the value (a member), for reports
    * @throws TreeFallback when the value needs the tree walk (a duplicate key, which the caller

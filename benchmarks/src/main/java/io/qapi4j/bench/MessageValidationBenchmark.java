@@ -1,0 +1,111 @@
+package io.qapi4j.bench;
+
+import io.qapi4j.bench.QmpTranscript.Message;
+import io.qapi4j.validator.Engine;
+import io.qapi4j.validator.QmpValidator;
+import io.qapi4j.validator.ValidationResult;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 4: parsing and validating real QEMU traffic, per message, all variants in one run so that
+ * their ratios hold: (a) Jackson's {@code readTree} alone, the floor for anything that builds a
+ * tree; (b) the native engine parsing into a tree and walking it; (c) the networknt engine; (d)
+ * the native engine straight from the token stream, no tree. Each invocation checks the next
+ * message of the capture, round-robin, so a score is the mean over the capture's messages.
+ *
+ * <p>Commands are validated as commands, replies as the reply to the command they answer (paired
+ * by order), events and the greeting as what they are.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(2)
+public class MessageValidationBenchmark {
+
+  /** A {@code -> }/{@code <- } transcript of a QEMU session with a query-qmp-schema exchange. */
+  @Param("testdata/captures/qmp-qemu-7.2.log")
+  public String capture;
+
+  private Message[] messages;
+  private JsonMapper plainMapper;
+  private QmpValidator treeWalk;
+  private QmpValidator streaming;
+  private QmpValidator networknt;
+
+  /** Which message is next, per thread. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    private int next;
+
+    Message next(Message[] messages) {
+      Message m = messages[next];
+      next = next + 1 == messages.length ? 0 : next + 1;
+      return m;
+    }
+  }
+
+  /** Reads the capture and builds the validators; checks that (b) and (d) agree on every message. */
+  @Setup
+  public void setup() {
+    QmpTranscript transcript = QmpTranscript.read(BenchData.inProject(capture));
+    messages = transcript.messages().toArray(new Message[0]);
+    plainMapper = JsonMapper.shared();
+    treeWalk = QmpValidator.builder(transcript.schema()).streaming(false).build();
+    streaming = QmpValidator.builder(transcript.schema()).streaming(true).build();
+    networknt = QmpValidator.builder(transcript.schema()).engine(Engine.JSON_SCHEMA).build();
+    int invalid = 0;
+    for (Message m : messages) {
+      ValidationResult tree = treeWalk.validate(m.json(), m.inReplyTo());
+      ValidationResult stream = streaming.validate(m.json(), m.inReplyTo());
+      if (!tree.equals(stream)) {
+        throw new IllegalStateException("the tree walk and the streaming path disagree on "
+            + m.text() + ":\n  " + tree + "\n  " + stream);
+      }
+      invalid += tree.valid() ? 0 : 1;
+    }
+    System.out.printf("%n%d messages of %s, %.0f bytes on average, %d invalid%n",
+        messages.length, capture, transcript.averageBytes(), invalid);
+  }
+
+  /** (a) Baseline: Jackson 3 {@code readTree} with the default mapper. */
+  @Benchmark
+  public JsonNode a_readTree(Cursor c) {
+    return plainMapper.readTree(c.next(messages).json());
+  }
+
+  /** (b) Native engine, parsed into a tree (QEMU's parser rules), then the compiled checks. */
+  @Benchmark
+  public ValidationResult b_nativeTreeWalk(Cursor c) {
+    Message m = c.next(messages);
+    return treeWalk.validate(m.json(), m.inReplyTo());
+  }
+
+  /** (c) networknt's JSON Schema validator on the exported bundle (parsed like (b)). */
+  @Benchmark
+  public ValidationResult c_networknt(Cursor c) {
+    Message m = c.next(messages);
+    return networknt.validate(m.json(), m.inReplyTo());
+  }
+
+  /** (d) Native engine straight from the token stream, no tree. */
+  @Benchmark
+  public ValidationResult d_nativeStreaming(Cursor c) {
+    Message m = c.next(messages);
+    return streaming.validate(m.json(), m.inReplyTo());
+  }
+}
