@@ -27,6 +27,10 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p>Malformed input never throws: it comes back as a {@link ViolationCode#JSON_PARSE_ERROR}.
+ *
+ * <p>With the native engine, text, bytes and streams are checked straight from the parser's
+ * tokens, without building a tree of the message (see {@link Builder#streaming}); a parsed
+ * {@link JsonNode} is walked as a tree. Both give the same results, violations in the same order.
  */
 public final class QmpValidator {
 
