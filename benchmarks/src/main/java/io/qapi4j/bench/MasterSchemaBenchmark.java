@@ -13,13 +13,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The settings of the benchmarks over a whole QEMU schema (by default master's QMP schema): time
- * per operation in milliseconds, two forks, ten measured iterations of two seconds after five of
+ * per operation in milliseconds, two forks, ten measured iterations of two seconds after ten of
  * warm-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 10, time = 2)
 @Fork(2)
 public abstract class MasterSchemaBenchmark {

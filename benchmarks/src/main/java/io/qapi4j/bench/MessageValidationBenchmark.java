@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 20, time = 1)
 @Fork(2)
 public class MessageValidationBenchmark {
 
