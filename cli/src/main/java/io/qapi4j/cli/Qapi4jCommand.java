@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
     name = "qapi4j",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "QEMU's QAPI type system: check schemas (more commands to come).",
+    header = "QEMU's QAPI type system: check schemas, export JSON Schema, introspect.",
     synopsisSubcommandLabel = "COMMAND",
     description = "Run 'qapi4j COMMAND --help' for a command's options.",
     commandListHeading = "%nCommands:%n",
-    subcommands = {CheckCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ExportCommand.class, IntrospectCommand.class,
+      CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {
       "0:clean",
@@ -42,6 +43,7 @@ public final class Qapi4jCommand implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Qapi4jCommand());
     BundledSchemasHelp.addTo(commandLine.getSubcommands().get("check"));
+    BundledSchemasHelp.addTo(commandLine.getSubcommands().get("introspect"));
     return commandLine;
   }
 }
