@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A byte pipe to a QMP or QGA server: a Unix socket, or any input/output stream pair such as a
@@ -29,12 +30,23 @@ public interface Transport extends AutoCloseable {
   String description();
 
   /**
-   * Connects to the Unix socket {@code socket}.
+   * Connects to the Unix socket {@code socket}, waiting up to 10 s while the server accepts no
+   * more connections.
    *
-   * @throws LiveException if nothing listens there
+   * @throws LiveException if nothing listens there, or the server stays busy
    */
   static Transport unixSocket(Path socket) {
-    return UnixSocketTransport.connect(socket);
+    return unixSocket(socket, Duration.ofSeconds(10));
+  }
+
+  /**
+   * Connects to the Unix socket {@code socket}, waiting up to {@code timeout} while the server
+   * accepts no more connections (its listen backlog is full).
+   *
+   * @throws LiveException if nothing listens there, or the server stays busy
+   */
+  static Transport unixSocket(Path socket, Duration timeout) {
+    return UnixSocketTransport.connect(socket, timeout);
   }
 
   /**

@@ -8,9 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The QMP client against scripted servers: framing, ids, events, timeouts, dead peers. */
@@ -106,6 +111,50 @@ class QmpClientTest {
     assertThatThrownBy(() -> Transport.unixSocket(Path.of("/nonexistent/qapi4j.sock")))
         .isInstanceOf(LiveException.class)
         .hasMessageStartingWith("cannot connect to unix:/nonexistent/qapi4j.sock: ");
+  }
+
+  @Test
+  void aServerThatAcceptsNoMoreIsATimeoutNotAHang() throws Exception {
+    Path dir = ChildProcess.newDirectory("qapi4j-busy-");
+    try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(dir.resolve("busy.sock")), 1);
+      List<Transport> queued = new ArrayList<>();
+      try {
+        assertThatThrownBy(() -> {
+          for (int i = 0; i < 100; i++) {
+            queued.add(Transport.unixSocket(dir.resolve("busy.sock"), Duration.ofMillis(200)));
+          }
+        }).isInstanceOf(LiveException.class)
+            .hasMessage("cannot connect to unix:" + dir.resolve("busy.sock")
+                + " within 200 ms: the server accepts no more connections");
+        assertThat(queued).isNotEmpty().hasSizeLessThan(100);
+      } finally {
+        queued.forEach(Transport::close);
+      }
+    } finally {
+      ChildProcess.deleteTree(dir);
+    }
+  }
+
+  @Test
+  void hostileServerOutputIsKeptAsUnreadableAndTheReplyStillFound() throws Exception {
+    try (FakeServer server = new FakeServer(c -> {
+      write(c, GREETING);
+      readLine(c);
+      write(c, "[".repeat(100_000) + "\r\n");
+      write(c, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}', '\r', '\n'});
+      write(c, "{\"return\": {}, \"id\": 1}\r\n");
+      readLine(c);
+    });
+        QmpClient qmp = QmpClient.connect(Transport.unixSocket(server.socket()), NORMAL)) {
+      Reply r = qmp.execute("query-status");
+
+      assertThat(r.message().text()).isEqualTo("{\"return\": {}, \"id\": 1}");
+      assertThat(qmp.unsolicited()).hasSize(2).allSatisfy(m -> {
+        assertThat(m.json()).isNull();
+        assertThat(m.problem()).startsWith("not JSON: ");
+      });
+    }
   }
 
   @Test
