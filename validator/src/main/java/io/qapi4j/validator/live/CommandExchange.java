@@ -34,10 +34,6 @@ final class CommandExchange implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  Duration timeout() {
-    return timeout;
-  }
-
   /** Sends {@code {KEY: command, "arguments": arguments, "id": N}} and returns its reply. */
   Reply execute(String key, String command, @Nullable JsonNode arguments) {
     long id = nextId.getAndIncrement();

@@ -49,10 +49,6 @@ final class WireConnection implements AutoCloseable {
     reader.start();
   }
 
-  String description() {
-    return transport.description();
-  }
-
   /** Sends {@code bytes} as they are. */
   void send(byte[] bytes) {
     synchronized (tapLock) {
