@@ -10,6 +10,7 @@ import io.qapi4j.validator.checks.CompiledSchema.EventChecks;
 import io.qapi4j.validator.checks.TypeCheck;
 import io.qapi4j.validator.checks.Walk;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -114,7 +115,10 @@ final class NativeMessageChecker implements MessageChecker {
 
   // ---------------------------------------------------------------- commands
 
-  /** QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}; returns the command name. */
+  /**
+   * QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}, envelope members visited in
+   * QEMU's {@link QDictOrder}; returns the command name.
+   */
   private @Nullable String command(JsonNode message, List<Violation> out) {
     if (!message.isObject()) {
       envelope(out, "", ViolationCode.NOT_AN_OBJECT, "QMP input must be a JSON object");
@@ -123,7 +127,13 @@ final class NativeMessageChecker implements MessageChecker {
     boolean allowOob = protocol == Protocol.QMP;
     String execKey = null;
     boolean envelopeOk = true;
-    for (String key : message.propertyNames()) {
+    boolean clash = false;
+    Collection<String> keys = message.propertyNames();
+    if (keys.size() > 1 && hasEnvelopeProblem(message, allowOob)) {
+      // In QEMU's order, so that the first violation is the one QEMU reports.
+      keys = QDictOrder.keys(message);
+    }
+    for (String key : keys) {
       JsonNode value = message.get(key);
       if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
         if (!value.isString()) {
@@ -134,6 +144,7 @@ final class NativeMessageChecker implements MessageChecker {
           envelope(out, "/" + key, ViolationCode.EXECUTE_CLASH,
               "QMP input member '" + key + "' clashes with '" + execKey + "'");
           envelopeOk = false;
+          clash = true;
         }
         if (execKey == null) {
           execKey = key;
@@ -159,6 +170,10 @@ final class NativeMessageChecker implements MessageChecker {
       return null;
     }
     String name = nameNode.asString();
+    if (clash) {
+      // Which of the two members names the command is anyone's guess; QEMU stops here too.
+      return name;
+    }
     CommandChecks checks = compiled.command(name);
     if (checks == null) {
       envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
@@ -179,6 +194,23 @@ final class NativeMessageChecker implements MessageChecker {
     checks.arguments().check(argsValue,
         new Walk("/arguments", null, true, true, policy, out), checks.element());
     return name;
+  }
+
+  /** Whether {@link #command} will find an envelope problem (the common case has none). */
+  private static boolean hasEnvelopeProblem(JsonNode message, boolean allowOob) {
+    boolean execSeen = false;
+    for (String key : message.propertyNames()) {
+      JsonNode value = message.get(key);
+      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
+        if (!value.isString() || execSeen) {
+          return true;
+        }
+        execSeen = true;
+      } else if (key.equals("arguments") ? !value.isObject() : !key.equals("id")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void commandPolicy(Command c, String execKey, List<Violation> out) {

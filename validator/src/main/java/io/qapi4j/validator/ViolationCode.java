@@ -19,7 +19,7 @@ public enum ViolationCode {
   EXECUTE_NOT_A_STRING,
   /** "QMP input member 'arguments' must be an object". */
   ARGUMENTS_NOT_AN_OBJECT,
-  /** "QMP input member 'exec-oob' clashes with 'execute'". */
+  /** "QMP input member 'execute' clashes with 'exec-oob'" (the later member in QEMU's order). */
   EXECUTE_CLASH,
   /** "The command X does not support OOB". */
   OOB_NOT_SUPPORTED,

@@ -113,7 +113,7 @@ class NativeValidatorTest {
         .containsExactly("OOB_NOT_SUPPORTED /exec-oob [] The command ping does not support OOB");
     assertThat(violations("{\"exec-oob\": \"fast-cmd\"}")).isEmpty();
     assertThat(violations("{\"execute\": \"ping\", \"exec-oob\": \"ping\"}"))
-        .containsExactly("EXECUTE_CLASH /exec-oob [] QMP input member 'exec-oob' clashes with 'execute'");
+        .containsExactly("EXECUTE_CLASH /execute [] QMP input member 'execute' clashes with 'exec-oob'");
     assertThat(violations("{\"execute\": \"ping\"} x")).singleElement().asString()
         .startsWith("JSON_PARSE_ERROR  [] JSON parse error, ");
     assertThat(violations("{\"execute\": \"ping\", \"execute\": \"ping\"}")).singleElement().asString()
