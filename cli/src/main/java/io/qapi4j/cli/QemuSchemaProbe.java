@@ -2,10 +2,12 @@ package io.qapi4j.cli;
 
 import io.qapi4j.model.SchemaResult;
 import io.qapi4j.model.introspect.IntrospectionReader;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -32,8 +37,8 @@ final class QemuSchemaProbe {
   static final String PREFERRED = "qemu-system-x86_64";
 
   private static final String COMMANDS = "{\"execute\": \"qmp_capabilities\", \"id\": 1}\n"
-      + "{\"execute\": \"query-qmp-schema\", \"id\": 2}\n"
-      + "{\"execute\": \"quit\", \"id\": 3}\n";
+      + "{\"execute\": \"query-qmp-schema\", \"id\": 2}\n";
+  private static final String QUIT = "{\"execute\": \"quit\", \"id\": 3}\n";
 
   private QemuSchemaProbe() {}
 
@@ -78,42 +83,73 @@ final class QemuSchemaProbe {
       throw new SchemaSourceException("cannot run " + binary + ": " + e.getMessage());
     }
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      Thread outReader = drain(process.getInputStream(), out);
       Thread errReader = drain(process.getErrorStream(), err);
-      try (OutputStream in = process.getOutputStream()) {
+      CompletableFuture<List<JsonNode>> replies = new CompletableFuture<>();
+      Thread outReader = new Thread(() -> replies.complete(readUntilSchema(
+          process.getInputStream())), "qemu-probe-reader");
+      outReader.setDaemon(true);
+      outReader.start();
+      OutputStream in = process.getOutputStream();
+      try {
+        // quit only once the schema has come: QEMU may stop reading when its stdin closes.
         in.write(COMMANDS.getBytes(StandardCharsets.UTF_8));
+        in.flush();
       } catch (IOException e) {
         // it died at once; its stderr says why
       }
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      List<JsonNode> messages;
+      try {
+        messages = replies.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
         throw new SchemaSourceException(binary + " did not answer query-qmp-schema within "
             + timeout.toSeconds() + " s (started as: " + String.join(" ", command) + ")");
       }
-      outReader.join(timeout.toMillis());
-      errReader.join(timeout.toMillis());
-      return schemaFrom(binary, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8).strip());
+      try (in) {
+        in.write(QUIT.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // gone already
+      }
+      process.waitFor(5, TimeUnit.SECONDS);
+      errReader.join(1000);
+      return schemaFrom(binary, messages, err.toString(StandardCharsets.UTF_8).strip());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaSourceException("interrupted while asking " + binary + " for its schema");
+    } catch (ExecutionException e) {
+      throw new SchemaSourceException("cannot read " + binary + "'s answer: " + e.getCause());
     } finally {
       process.destroyForcibly();
     }
   }
 
-  private static SchemaSource schemaFrom(Path binary, String stdout, String stderr)
-      throws SchemaSourceException {
-    JsonMapper mapper = JsonMapper.shared();
-    String version = "";
-    for (String line : stdout.split("\n")) {
-      JsonNode message;
-      try {
-        message = mapper.readTree(line);
-      } catch (JacksonException e) {
-        continue;
+  /** The messages QEMU writes, one a line, up to the reply to query-qmp-schema or the end. */
+  private static List<JsonNode> readUntilSchema(InputStream out) {
+    List<JsonNode> messages = new ArrayList<>();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(out,
+        StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        JsonNode message;
+        try {
+          message = JsonMapper.shared().readTree(line);
+        } catch (JacksonException e) {
+          continue;
+        }
+        messages.add(message);
+        if (message.path("id").asInt(0) == 2) {
+          break;
+        }
       }
+    } catch (IOException e) {
+      // the process went away: what was read is all there is
+    }
+    return messages;
+  }
+
+  private static SchemaSource schemaFrom(Path binary, List<JsonNode> messages, String stderr)
+      throws SchemaSourceException {
+    String version = "";
+    for (JsonNode message : messages) {
       if (message.has("QMP")) {
         JsonNode qemu = message.path("QMP").path("version").path("qemu");
         version = " " + qemu.path("major").asInt() + "." + qemu.path("minor").asInt() + "."

@@ -36,7 +36,12 @@ final class EnvelopeParser {
       }
       return new Peeked(envelope, null);
     } catch (JacksonException e) {
-      return new Peeked(null, QemuJson.parseError(e, line, column));
+      String error = QemuJson.parseError(e, line, column);
+      if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+        // Limits (nesting, token size) come without a position: name the message's.
+        error += " (in the message at line " + line + ", column " + column + ")";
+      }
+      return new Peeked(null, error);
     }
   }
 
