@@ -110,25 +110,11 @@ class HostileCaptureTest {
   @Test
   void aGigabyteMessageIsSkippedWithBoundedMemoryAndReadingGoesOn() throws IOException {
     long size = 1L << 30;
-    InputStream huge = new InputStream() {
-      long left = size;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 'x' : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-        left -= n;
-        return n;
-      }
-    };
+    byte[] mebibyte = new byte[1 << 20];
+    java.util.Arrays.fill(mebibyte, (byte) 'x');
+    InputStream huge = new SequenceInputStream(java.util.Collections.enumeration(
+        java.util.Collections.nCopies((int) (size >> 20), mebibyte).stream()
+            .map(ByteArrayInputStream::new).toList()));
     InputStream capture = new SequenceInputStream(java.util.Collections.enumeration(List.of(
         new ByteArrayInputStream("{\"execute\": \"a\"}\n{\"execute\": \"b\", \"arguments\": {\"s\": \""
             .getBytes(StandardCharsets.US_ASCII)),
