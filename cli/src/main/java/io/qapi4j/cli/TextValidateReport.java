@@ -51,7 +51,8 @@ final class TextValidateReport implements ValidateReport {
     }
   }
 
-  /** {@code SOURCE:LINE: [CODE] name pointer: message}, then {@code (warning)} or {@code (info)}. */
+  /** {@code SOURCE:LINE: [CODE] name pointer: message}, then {@code (warning)} or {@code (info)}.
+   */
   static String line(CaptureFinding finding) {
     Severity severity = finding.violation().severity();
     return finding + (severity == Severity.ERROR ? "" : " (" + Severities.name(severity) + ")");

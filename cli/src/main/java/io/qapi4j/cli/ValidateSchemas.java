@@ -51,7 +51,7 @@ final class ValidateSchemas {
     return fromResult(result, "--schema " + file, "schema file " + file);
   }
 
-  /** The schema of a {@code query-qmp-schema} reply or SchemaInfo array ({@code --introspection}). */
+  /** The schema of a {@code query-qmp-schema} reply or a SchemaInfo array (--introspection). */
   static SchemaSource fromIntrospection(Path file) throws SchemaSourceException {
     JsonNode json;
     try {

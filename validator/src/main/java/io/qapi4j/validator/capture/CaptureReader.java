@@ -25,12 +25,12 @@ import org.jspecify.annotations.Nullable;
  * / {@code <- } transcripts (QEMU's documentation, qmp-shell; a message may continue over several
  * lines; the arrow gives the direction); QGA streams with 0xFF sync bytes (a 0xFF resets the
  * lexer, as in QEMU: no error); QEMU's input dialect with single-quoted strings; and QEMU iotests
- * logs. The {@link #format()} is detected from the first line that is not blank (see {@link
- * CaptureFormat}).
+ * logs. The {@link #format()} is detected from the first line that is not blank and the first
+ * chunk (see {@link CaptureFormat}).
  *
- * <p><b>Log text.</b> A line whose first non-blank byte is not {@code {}, {@code [}, 0xFF or an
- * arrow followed by one of those, and that is not inside a message, is log text: it is skipped
- * and counted ({@link #textLines()}), never reported. In log formats, JSON values without a QMP
+ * <p><b>Log text.</b> A line whose first non-blank byte is not <code>&#123;</code>, {@code [},
+ * 0xFF or an arrow followed by one of those, and that is not inside a message, is log text: it is
+ * skipped and counted ({@link #textLines()}), never reported. In log formats, JSON values without a QMP
  * envelope and without an arrow are log output too ({@link #otherValues()}).
  *
  * <p><b>Malformed input.</b> See {@link MessageFramer} for where a broken message ends: a line

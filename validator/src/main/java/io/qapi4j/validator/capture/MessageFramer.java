@@ -14,9 +14,9 @@ import java.util.List;
  * <p>The rules, outside a message:
  *
  * <ul>
- *   <li>A message starts at a {@code {} or {@code [} that is the first non-blank byte of a line,
- *       that follows an arrow ({@code ->} or {@code <-}, first on its line) or a 0xFF byte, or that
- *       follows the end of a message on the same line (concatenated values).
+ *   <li>A message starts at a <code>&#123;</code> or {@code [} that is the first non-blank byte
+ *       of a line, that follows an arrow ({@code ->} or {@code <-}, first on its line) or a 0xFF
+ *       byte, or that follows the end of a message on the same line (concatenated values).
  *   <li>A line whose first non-blank byte starts no message is log text: counted, not reported.
  *   <li>Text after a message on the same line is skipped to the end of the line (the sink decides
  *       whether it is malformed or the whole line was log text).
@@ -27,9 +27,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>a line break inside a string (JSON strings cannot hold one): resume on the next line;
- *   <li>a line that starts, in its first column, with an arrow, or with {@code {} where no value
- *       is due (after anything but {@code ,} {@code [} {@code :}): the message was cut off, and a
- *       new one starts there (pretty-printed messages indent everything but their outer brackets;
+ *   <li>a line that starts, in its first column, with an arrow, or with <code>&#123;</code>
+ *       where no value is due (after anything but {@code ,} {@code [} {@code :}): the message was
+ *       cut off, and a new one starts there (pretty-printed messages indent everything but their outer brackets;
  *       {@code qemu-img map} prints a list one unindented element a line);
  *   <li>a 0xFF byte: resume right after it;
  *   <li>the end of the input.
@@ -421,8 +421,8 @@ final class MessageFramer {
   }
 
   /**
-   * Whether JSON expects a value after {@code b}: then a {@code {} in the first column continues
-   * the message (a list printed one element a line, as {@code qemu-img map} does) rather than
+   * Whether JSON expects a value after {@code b}: then a <code>&#123;</code> in the first column
+   * continues the message (a list printed one element a line, as {@code qemu-img map} does) rather than
    * cutting it off.
    */
   private static boolean expectsValue(byte b) {
