@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  *  "summary": {"errors", "warnings", "infos", "unparsed", "unparsedNotListed",
  *              "byCode": {CODE: n},
  *              "captures": [{"source", "format", "schema", "bytes", "messages", ...}]},
- *  "error": "..."}     <- only when an I/O error stopped the run
+ *  "error": "..."}     <- only when the run stopped early (an I/O error) or validated nothing
+ *                         (a missing capture, an unusable schema source)
  * }</pre>
  */
 final class JsonValidateReport implements ValidateReport {

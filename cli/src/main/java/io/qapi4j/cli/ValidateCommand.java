@@ -146,11 +146,12 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       err.flush();
       return follow ? runFollowing(inputs, sources, out, err) : run(inputs, sources, out, err);
-    } catch (SchemaSourceException e) {
+    } catch (SchemaSourceException | IOException e) {
       err.println("qapi4j: " + e.getMessage());
-      return ExitCode.ERROR;
-    } catch (IOException e) {
-      err.println("qapi4j: " + e.getMessage());
+      if (format.format() == ReportFormat.JSON) {
+        // Nothing was validated, but a JSON reader still gets its one document.
+        report(out).finish(new ValidateTotals(), e.getMessage());
+      }
       return ExitCode.ERROR;
     } finally {
       for (Input in : inputs) {

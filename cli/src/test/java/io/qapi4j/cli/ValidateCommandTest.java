@@ -269,6 +269,13 @@ class ValidateCommandTest {
     CliRun missing = CliRun.of("validate", "--schema", SCHEMA, dir.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(missing.err()).contains("nope: no such file");
+    assertThat(missing.out()).isEmpty();
+
+    CliRun json = CliRun.of("validate", "--format", "json", "--schema", SCHEMA,
+        dir.resolve("nope").toString());
+    assertThat(json.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(json(json).get("error").asString()).endsWith("nope: no such file");
+    assertThat(json(json).get("messages").asInt()).isZero();
   }
 
   @Test
@@ -328,33 +335,64 @@ class ValidateCommandTest {
 
   // ---------------------------------------------------------------- follow
 
+  /** A {@code validate --follow} run in a thread of its own, until interrupted. */
+  private record Following(Thread thread, StringWriter out, AtomicInteger exit) {
+
+    static Following start(String... args) {
+      StringWriter out = new StringWriter();
+      AtomicInteger exit = new AtomicInteger(-1);
+      Thread thread = new Thread(() -> exit.set(Main.run(new PrintWriter(out),
+          new PrintWriter(new StringWriter()), args)));
+      thread.start();
+      return new Following(thread, out, exit);
+    }
+
+    int stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(10_000);
+      assertThat(thread.isAlive()).isFalse();
+      return exit.get();
+    }
+  }
+
   @Test
   void followReportsMessagesAsTheFileGrowsUntilInterrupted() throws Exception {
     Path capture = dir.resolve("growing.jsonl");
     Files.writeString(capture, "{\"execute\": \"query-status\", \"id\": 1}\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    AtomicInteger exit = new AtomicInteger(-1);
-    Thread validate = new Thread(() -> exit.set(Main.run(new PrintWriter(out),
-        new PrintWriter(err), "validate", "--schema", SCHEMA, "--format", "json", "--follow",
-        capture.toString())));
-    validate.start();
+    Following run = Following.start("validate", "--schema", SCHEMA, "--format", "json",
+        "--follow", capture.toString());
 
     append(capture, "{\"return\": {\"running\": true, \"status\": \"sleeping\"}, \"id\": 1}\n");
-    waitFor(out, "INVALID_ENUM_VALUE");
+    waitFor(run.out(), "INVALID_ENUM_VALUE");
     append(capture, "{\"execute\": \"set-speed\", \"arguments\": {\"device\": \"d\", \"spe");
     Thread.sleep(300);
     append(capture, "ed\": -1}}\n");
-    waitFor(out, "OUT_OF_RANGE");
-    validate.interrupt();
-    validate.join(10_000);
+    waitFor(run.out(), "OUT_OF_RANGE");
 
-    assertThat(validate.isAlive()).isFalse();
-    assertThat(exit.get()).isEqualTo(ExitCode.FINDINGS);
-    JsonNode report = JsonMapper.shared().readTree(out.toString());
+    assertThat(run.stop()).isEqualTo(ExitCode.FINDINGS);
+    JsonNode report = JsonMapper.shared().readTree(run.out().toString());
     assertThat(report.get("messages").asInt()).isEqualTo(3);
+    // Interrupting ends the capture: the last command is left unanswered.
     assertThat(report.get("violations")).extracting(v -> v.get("code").asString())
         .containsExactly("INVALID_ENUM_VALUE", "OUT_OF_RANGE", "UNANSWERED_COMMAND");
+  }
+
+  @Test
+  void followInTextPrintsEachFindingAsItComes() throws Exception {
+    Path capture = dir.resolve("growing.txt");
+    Files.writeString(capture, "");
+    Following run = Following.start("validate", "--schema", SCHEMA, "--follow",
+        capture.toString());
+
+    append(capture, "-> {\"execute\": \"set-speed\", \"arguments\": {\"speed\": 1}}\n");
+    waitFor(run.out(), "[MISSING_MEMBER]");
+    String live = run.out().toString();
+
+    assertThat(run.stop()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(live).isEqualTo(capture + ":1: [MISSING_MEMBER] set-speed /arguments/device:"
+        + " Parameter 'device' is missing\n");
+    assertThat(run.out().toString()).contains("set-speed [MISSING_MEMBER]: 1\n")
+        .endsWith("findings: 1 message in 1 capture, 2 errors, 0 warnings, 0 infos, 0 unparsed\n");
   }
 
   private static void append(Path file, String text) throws IOException {
