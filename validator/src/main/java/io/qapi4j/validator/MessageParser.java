@@ -4,10 +4,6 @@ import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,19 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class MessageParser {
 
   /** QEMU's json-streamer limits. */
-  static final int MAX_NESTING = 1024;
-  static final int MAX_TOKEN = 64 << 20;
+  static final int MAX_NESTING = QemuJson.MAX_NESTING;
+  static final int MAX_TOKEN = QemuJson.MAX_TOKEN;
 
-  static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(MAX_NESTING)
-              .maxStringLength(MAX_TOKEN)
-              .maxNumberLength(MAX_TOKEN)
-              .build())
-          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-          .build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  static final JsonMapper MAPPER = QemuJson.MAPPER;
 
   private MessageParser() {}
 
@@ -74,24 +61,6 @@ final class MessageParser {
 
   /** "JSON parse error, ..." as QEMU says, with Jackson's reason and position. */
   static String describe(JacksonException e) {
-    String reason = e.getOriginalMessage();
-    if (reason == null) {
-      reason = e.getClass().getSimpleName();
-    }
-    int cut = reason.indexOf('\n');
-    if (cut >= 0) {
-      reason = reason.substring(0, cut);
-    }
-    if (reason.startsWith("Duplicate Object property")) {
-      // QEMU's parser says "duplicate key"; keep its words and name the key.
-      reason = "duplicate key" + reason.substring("Duplicate Object property".length());
-    }
-    if (reason.length() > 200) {
-      reason = reason.substring(0, 200) + "...";
-    }
-    var loc = e.getLocation();
-    String where = loc == null || loc.getLineNr() < 0 ? ""
-        : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    return "JSON parse error, " + reason + where;
+    return QemuJson.parseError(e, 1, 1);
   }
 }

@@ -141,6 +141,19 @@ public final class QmpValidator {
     return validate(MessageParser.parse(json), inReplyTo);
   }
 
+  /**
+   * Validates a message given as UTF-8 bytes travelling {@code direction} (as a capture tells it),
+   * as the reply to {@code inReplyTo} if it is one. Malformed input gives a {@link
+   * ViolationCode#JSON_PARSE_ERROR}.
+   */
+  public ValidationResult validate(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    MessageParser.Parsed parsed = MessageParser.parse(json);
+    if (parsed.node() == null) {
+      return parseError(String.valueOf(parsed.error()));
+    }
+    return checker.check(parsed.node(), direction, inReplyTo);
+  }
+
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */
   public ValidationResult validate(InputStream json) {
     return validate(json, null);
