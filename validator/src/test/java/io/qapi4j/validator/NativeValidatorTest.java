@@ -100,7 +100,7 @@ class NativeValidatorTest {
   @Test
   void envelopeErrorsUseQemusDispatcherWords() {
     assertThat(violations("[1]")).containsExactly("NOT_AN_OBJECT / [] QMP input must be a JSON object".replace("/ ", " "));
-    assertThat(violations("{\"id\": 1}")).containsExactly("MISSING_EXECUTE  [] QMP input lacks member 'execute'");
+    assertThat(violations("{\"id\": 1}")).containsExactly("MISSING_EXECUTE /execute [] QMP input lacks member 'execute'");
     assertThat(violations("{\"execute\": \"ping\", \"foo\": 1}"))
         .containsExactly("UNEXPECTED_ENVELOPE_MEMBER /foo [] QMP input member 'foo' is unexpected");
     assertThat(violations("{\"execute\": 1}"))
