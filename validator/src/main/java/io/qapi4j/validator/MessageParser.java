@@ -1,6 +1,7 @@
 package io.qapi4j.validator;
 
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -72,6 +73,11 @@ final class MessageParser {
     return MAPPER.createParser(in);
   }
 
+  /** Jackson's asides that name its own API rather than the input. */
+  private static final Pattern JACKSON_ASIDES = Pattern.compile(
+      "\\s*\\(start marker at \\[[^\\]]*\\]\\)|\\s*\\(bound as `[^`]*`\\)"
+          + "|: not allowed as per `[^`]*`|, from `[^`]*`");
+
   /** "JSON parse error, ..." as QEMU says, with Jackson's reason and position. */
   static String describe(JacksonException e) {
     String reason = e.getOriginalMessage();
@@ -82,6 +88,7 @@ final class MessageParser {
     if (cut >= 0) {
       reason = reason.substring(0, cut);
     }
+    reason = JACKSON_ASIDES.matcher(reason).replaceAll("");
     if (reason.startsWith("Duplicate Object property")) {
       // QEMU's parser says "duplicate key"; keep its words and name the key.
       reason = "duplicate key" + reason.substring("Duplicate Object property".length());

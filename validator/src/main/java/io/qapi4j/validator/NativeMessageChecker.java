@@ -72,8 +72,9 @@ final class NativeMessageChecker implements MessageChecker {
       case COMMAND, OOB_COMMAND, UNKNOWN -> {
         if (kind == MessageKind.UNKNOWN && direction != Direction.CLIENT && message.isObject()
             && !MessageKinds.looksLikeInput(message)) {
-          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE,
-              "Message is not a command, reply, event" + (protocol == Protocol.QMP ? " or greeting" : ""));
+          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE, protocol == Protocol.QMP
+              ? "Message is not a command, reply, event or greeting"
+              : "Message is not a command or reply");
         } else {
           name = command(message, out);
         }
@@ -176,22 +177,21 @@ final class NativeMessageChecker implements MessageChecker {
     return name;
   }
 
+  /** QEMU's dispatcher checks the command against the policy before its arguments. */
   private void commandPolicy(Command c, String execKey, List<Violation> out) {
     if (c.hasFeature(Feature.DEPRECATED)) {
-      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, "/" + execKey,
-          "Deprecated command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, execKey, c.name(), out);
     }
     if (c.hasFeature(Feature.UNSTABLE)) {
-      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, "/" + execKey,
-          "Unstable command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, execKey, c.name(), out);
     }
   }
 
   private static void policyViolation(CompatPolicy.Action action, ViolationCode code,
-      String pointer, String message, List<Violation> out) {
+      String execKey, String command, List<Violation> out) {
     if (action != CompatPolicy.Action.ACCEPT) {
-      out.add(new Violation(pointer, "", code, message,
-          action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING, null));
+      out.add(new Violation("/" + execKey, "", code,
+          Walk.policyMessage(action, code, "command", command), Walk.severity(action), null));
     }
   }
 

@@ -79,7 +79,10 @@ public final class QmpValidator {
       return this;
     }
 
-    /** The native engine (default) or the JSON Schema engine. */
+    /**
+     * The native engine (default) or the JSON Schema engine. The JSON Schema engine cannot apply
+     * a {@linkplain #compatPolicy compat policy}: {@link #build()} rejects the combination.
+     */
     public Builder engine(Engine engine) {
       this.engine = engine;
       return this;
@@ -94,14 +97,27 @@ public final class QmpValidator {
       return this;
     }
 
-    /** What to do with deprecated and unstable input; default accepts everything, as QEMU does. */
+    /**
+     * What to do with deprecated and unstable input; default accepts everything, as QEMU does.
+     * Only the native engine applies a policy other than {@link CompatPolicy#ACCEPT_ALL}.
+     */
     public Builder compatPolicy(CompatPolicy policy) {
       this.policy = policy;
       return this;
     }
 
-    /** Builds the validator, compiling the schema. */
+    /**
+     * Builds the validator, compiling the schema.
+     *
+     * @throws IllegalStateException for the JSON Schema engine with a policy other than {@link
+     *     CompatPolicy#ACCEPT_ALL}: JSON Schema has no notion of it (the bundle carries features
+     *     as annotations only), and ignoring it would give verdicts the native engine does not
+     */
     public QmpValidator build() {
+      if (engine == Engine.JSON_SCHEMA && !policy.equals(CompatPolicy.ACCEPT_ALL)) {
+        throw new IllegalStateException("the JSON Schema engine cannot apply the compat policy "
+            + policy + "; use Engine.NATIVE");
+      }
       return new QmpValidator(this);
     }
   }

@@ -162,7 +162,7 @@ class NativeValidatorTest {
         .containsExactly("DEPRECATED /execute [] Deprecated command old-cmd disabled by policy");
     ValidationResult r = reject.validate(frob("\"a\": {\"b\": [{\"c\": 1, \"e\": 5}]}, \"mode\": \"old\""));
     assertThat(violations(r)).containsExactly(
-        "UNSTABLE /arguments/a/b/0/e [a.b[0].e] Unstable parameter e disabled by policy",
+        "UNSTABLE /arguments/a/b/0/e [a.b[0].e] Unstable parameter e accepted by policy",
         "DEPRECATED /arguments/mode [mode] Deprecated value old disabled by policy");
     assertThat(r.violations()).extracting(Violation::severity).containsExactly(Severity.WARNING, Severity.ERROR);
     assertThat(violations(VALIDATOR.validate("{\"execute\": \"old-cmd\"}"))).isEmpty();
