@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * networknt's validator. The message's kind and name pick the bundle entry to check against
  * ({@code command:NAME}, its {@code reply}, {@code event:NAME}, an envelope); networknt's errors
  * are mapped back to the native engine's codes and paths as far as its output allows ({@link
- * NetworkntErrors}). Two of QEMU's rules the bundle cannot state are added here: {@code 1.0} is
- * no integer ({@link QemuIntegerKeyword}), and a command without {@code arguments} is checked as
- * if it had {@code {}}, as QEMU's dispatcher reads it.
+ * NetworkntErrors}). QEMU's rules the bundle cannot state are added here: {@code 1.0} is no
+ * integer and {@code 1e400} is a number ({@link QemuTypeKeyword}), and a command without {@code
+ * arguments} is checked as if it had {@code {}}, as QEMU's dispatcher reads it.
  */
 final class JsonSchemaMessageChecker implements MessageChecker {
 
@@ -55,7 +55,7 @@ final class JsonSchemaMessageChecker implements MessageChecker {
     this.id = bundle.get("$id").asString();
     Dialect.Builder dialect = Dialect.builder(Dialects.getDraft202012());
     JsonSchemaExporter.ANNOTATION_KEYWORDS.forEach(k -> dialect.keyword(new AnnotationKeyword(k)));
-    dialect.keyword(new QemuIntegerKeyword());
+    dialect.keyword(new QemuTypeKeyword());
     this.registry = SchemaRegistry.withDialect(dialect.build(), b -> b
         .schemas(Map.of(id, bundle.toString()))
         .schemaRegistryConfig(SchemaRegistryConfig.builder()

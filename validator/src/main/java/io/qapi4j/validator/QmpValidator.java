@@ -172,9 +172,13 @@ public final class QmpValidator {
     return validate(message, null);
   }
 
-  /** Validates a parsed message, as the reply to {@code inReplyTo} if it is one. */
+  /**
+   * Validates a parsed message, as the reply to {@code inReplyTo} if it is one. A tree QEMU's
+   * parser could not have produced (a lone surrogate, nesting beyond 1024 levels, a string beyond
+   * 64 MiB, a node that is no JSON) gives a {@link ViolationCode#JSON_PARSE_ERROR}.
+   */
   public ValidationResult validate(JsonNode message, @Nullable String inReplyTo) {
-    return checker.check(message, Direction.UNKNOWN, inReplyTo);
+    return check(message, Direction.UNKNOWN, inReplyTo);
   }
 
   /**
@@ -182,7 +186,7 @@ public final class QmpValidator {
    * command, as a server would read it, whatever its keys.
    */
   public ValidationResult validate(JsonNode message, Direction direction, @Nullable String inReplyTo) {
-    return checker.check(message, direction, inReplyTo);
+    return check(message, direction, inReplyTo);
   }
 
   /**
@@ -192,7 +196,8 @@ public final class QmpValidator {
    * @throws IllegalArgumentException if the schema has no such type
    */
   public ValidationResult validateType(String type, JsonNode value) {
-    return checker.checkType(type, value);
+    String problem = JsonTreeCheck.problem(value);
+    return problem != null ? parseError(problem) : checker.checkType(type, value);
   }
 
   /** The verdict on text that is not JSON, as a result (for readers of captures). */
@@ -205,7 +210,12 @@ public final class QmpValidator {
     if (parsed.node() == null) {
       return parseError(String.valueOf(parsed.error()));
     }
-    return checker.check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+    return check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+  }
+
+  private ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo) {
+    String problem = JsonTreeCheck.problem(message);
+    return problem != null ? parseError(problem) : checker.check(message, direction, inReplyTo);
   }
 
   @Override

@@ -11,12 +11,13 @@ import com.networknt.schema.utils.JsonType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * networknt's {@code type} keyword with QEMU's notion of an integer: a literal with a fraction or
- * exponent ({@code 1.0}, {@code 1e0}) is a double to QEMU's JSON parser and never an integer,
- * where JSON Schema's data model (draft 6 on) calls it the integer 1. The exported bundle cannot
- * say this; the JSON Schema engine's dialect does, so that both engines agree.
+ * networknt's {@code type} keyword with QEMU's notion of numbers, which the exported bundle cannot
+ * state: a literal with a fraction or exponent ({@code 1.0}, {@code 1e0}) is a double to QEMU's
+ * JSON parser and never an integer, where JSON Schema's data model (draft 6 on) calls it the
+ * integer 1; and a number beyond a double's range ({@code 1e400}, read as infinity, as QEMU's
+ * {@code strtod()} does) is still a number, where networknt calls it no type at all.
  */
-final class QemuIntegerKeyword implements Keyword {
+final class QemuTypeKeyword implements Keyword {
 
   @Override
   public String getValue() {
@@ -31,6 +32,9 @@ final class QemuIntegerKeyword implements Keyword {
       public boolean equalsToSchemaType(JsonNode node, ExecutionContext execution) {
         if (getSchemaType() == JsonType.INTEGER && node.isNumber() && !node.isIntegralNumber()) {
           return false;
+        }
+        if (getSchemaType() == JsonType.NUMBER && node.isNumber()) {
+          return true;
         }
         return super.equalsToSchemaType(node, execution);
       }
