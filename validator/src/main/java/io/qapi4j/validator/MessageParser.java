@@ -1,5 +1,6 @@
 package io.qapi4j.validator;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -64,7 +65,11 @@ final class MessageParser {
 
   static Parsed parse(InputStream in) {
     try {
-      PushbackInputStream peek = new PushbackInputStream(in, 4);
+      // The caller owns the stream: Jackson would close it.
+      PushbackInputStream peek = new PushbackInputStream(new FilterInputStream(in) {
+        @Override
+        public void close() {}
+      }, 4);
       byte[] head = new byte[4];
       int n = 0;
       for (int r; n < head.length && (r = peek.read(head, n, head.length - n)) > 0; ) {

@@ -188,4 +188,20 @@ class NativeValidatorTest {
         .isEqualTo(fromString);
     assertThat(fromString.valid()).isFalse();
   }
+
+  @Test
+  void aStreamIsReadToItsEndAndLeftOpen() {
+    boolean[] closed = {false};
+    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(
+        "{\"execute\": \"ping\"} ".getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+
+    assertThat(VALIDATOR.validate(in).valid()).isTrue();
+    assertThat(in.available()).isZero();
+    assertThat(closed[0]).isFalse();
+  }
 }
