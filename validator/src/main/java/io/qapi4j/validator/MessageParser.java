@@ -1,6 +1,9 @@
 package io.qapi4j.validator;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -35,6 +38,10 @@ final class MessageParser {
   }
 
   static Parsed parse(byte[] bytes) {
+    String leading = leadingProblem(bytes, bytes.length);
+    if (leading != null) {
+      return new Parsed(null, leading);
+    }
     try {
       return checked(MAPPER.readTree(bytes));
     } catch (JacksonException e) {
@@ -44,10 +51,55 @@ final class MessageParser {
 
   static Parsed parse(InputStream in) {
     try {
-      return checked(MAPPER.readTree(in));
+      // The caller owns the stream: Jackson would close it.
+      PushbackInputStream peek = new PushbackInputStream(new FilterInputStream(in) {
+        @Override
+        public void close() {}
+      }, 4);
+      byte[] head = new byte[4];
+      int n = 0;
+      for (int r; n < head.length && (r = peek.read(head, n, head.length - n)) > 0; ) {
+        n += r;
+      }
+      String leading = leadingProblem(head, n);
+      if (leading != null) {
+        return new Parsed(null, leading);
+      }
+      peek.unread(head, 0, n);
+      return checked(MAPPER.readTree(peek));
+    } catch (IOException e) {
+      return new Parsed(null, "JSON parse error, " + e.getMessage());
     } catch (JacksonException e) {
       return new Parsed(null, describe(e));
     }
+  }
+
+  /**
+   * QEMU reads UTF-8 only, where Jackson guesses UTF-16 or UTF-32 from zero bytes or a byte order
+   * mark at the start, and skips a UTF-8 byte order mark: all of them are errors to QEMU.
+   */
+  private static @Nullable String leadingProblem(byte[] b, int n) {
+    if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      return "JSON parse error, Unexpected character (U+FEFF, a byte order mark) (line 1, column 1)";
+    }
+    if (n >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff)) {
+      return String.format("JSON parse error, Invalid UTF-8 start byte 0x%02x (line 1, column 1)",
+          b[0] & 0xff);
+    }
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < Math.min(n, 4); i++) {
+      if (b[i] == 0) {
+        return "JSON parse error, Illegal character ((CTRL-CHAR, code 0)) (line " + line
+            + ", column " + column + ")";
+      }
+      column++;
+      if (b[i] == '\n') {
+        line++;
+        column = 1;
+      }
+    }
+    return null;
   }
 
   private static Parsed checked(JsonNode node) {

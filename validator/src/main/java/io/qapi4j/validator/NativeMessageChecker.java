@@ -72,9 +72,10 @@ final class NativeMessageChecker implements MessageChecker {
     switch (kind) {
       case COMMAND, OOB_COMMAND, UNKNOWN -> {
         if (kind == MessageKind.UNKNOWN && direction != Direction.CLIENT && message.isObject()
-            && !looksLikeInput(message)) {
-          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE,
-              "Message is not a command, reply, event" + (protocol == Protocol.QMP ? " or greeting" : ""));
+            && !MessageKinds.looksLikeInput(message)) {
+          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE, protocol == Protocol.QMP
+              ? "Message is not a command, reply, event or greeting"
+              : "Message is not a command or reply");
         } else {
           name = command(message, out);
         }
@@ -102,11 +103,6 @@ final class NativeMessageChecker implements MessageChecker {
     List<Violation> out = new ArrayList<>();
     check.check(value, new Walk("", null, true, true, policy, out), null);
     return new ValidationResult(MessageKind.UNKNOWN, type, null, out);
-  }
-
-  /** An object with none of the known keys is taken as a broken command when it has input keys. */
-  private static boolean looksLikeInput(JsonNode message) {
-    return message.has("arguments") || message.has("id") || message.isEmpty();
   }
 
   private static void envelope(List<Violation> out, String pointer, ViolationCode code, String message) {
@@ -162,7 +158,7 @@ final class NativeMessageChecker implements MessageChecker {
       }
     }
     if (execKey == null) {
-      envelope(out, "", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
+      envelope(out, "/execute", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
       return null;
     }
     JsonNode nameNode = message.get(execKey);
@@ -213,22 +209,21 @@ final class NativeMessageChecker implements MessageChecker {
     return false;
   }
 
+  /** QEMU's dispatcher checks the command against the policy before its arguments. */
   private void commandPolicy(Command c, String execKey, List<Violation> out) {
     if (c.hasFeature(Feature.DEPRECATED)) {
-      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, "/" + execKey,
-          "Deprecated command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, execKey, c.name(), out);
     }
     if (c.hasFeature(Feature.UNSTABLE)) {
-      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, "/" + execKey,
-          "Unstable command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, execKey, c.name(), out);
     }
   }
 
   private static void policyViolation(CompatPolicy.Action action, ViolationCode code,
-      String pointer, String message, List<Violation> out) {
+      String execKey, String command, List<Violation> out) {
     if (action != CompatPolicy.Action.ACCEPT) {
-      out.add(new Violation(pointer, "", code, message,
-          action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING, null));
+      out.add(new Violation("/" + execKey, "", code,
+          Walk.policyMessage(action, code, "command", command), Walk.severity(action), null));
     }
   }
 
@@ -302,7 +297,7 @@ final class NativeMessageChecker implements MessageChecker {
             "Event " + name + " has no data, but member 'data' is present");
       }
     } else if (data == null) {
-      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE,
+      envelope(out, "/data", ViolationCode.MALFORMED_ENVELOPE,
           "Event " + name + " lacks member 'data'");
     } else {
       checks.data().check(data, new Walk("/data", "data", false, !lenientOutput, policy, out),
@@ -313,7 +308,7 @@ final class NativeMessageChecker implements MessageChecker {
 
   private static void timestamp(@Nullable JsonNode ts, List<Violation> out) {
     if (ts == null) {
-      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
+      envelope(out, "/timestamp", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
       return;
     }
     if (!ts.isObject()) {
@@ -343,14 +338,15 @@ final class NativeMessageChecker implements MessageChecker {
     }
     JsonNode version = qmp.get("version");
     if (version == null) {
-      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Greeting lacks member 'QMP.version'");
+      envelope(out, "/QMP/version", ViolationCode.MALFORMED_ENVELOPE,
+          "Greeting lacks member 'QMP.version'");
     } else if (versionInfo != null) {
       versionInfo.check(version, new Walk("/QMP/version", "QMP.version", false, !lenientOutput,
           policy, out), null);
     }
     JsonNode caps = qmp.get("capabilities");
     if (caps == null || !caps.isArray()) {
-      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE,
+      envelope(out, "/QMP/capabilities", ViolationCode.MALFORMED_ENVELOPE,
           "Greeting lacks array member 'QMP.capabilities'");
     } else if (capabilities != null) {
       capabilities.check(caps, new Walk("/QMP/capabilities", "QMP.capabilities", false, true,

@@ -1,5 +1,6 @@
 package io.qapi4j.validator;
 
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -35,6 +36,11 @@ public final class QemuJson {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
+  /** Jackson's asides that name its own API rather than the input. */
+  private static final Pattern JACKSON_ASIDES = Pattern.compile(
+      "\\s*\\(start marker at \\[[^\\]]*\\]\\)|\\s*\\(bound as `[^`]*`\\)"
+          + "|: not allowed as per `[^`]*`|, from `[^`]*`");
+
   private QemuJson() {}
 
   /**
@@ -51,6 +57,7 @@ public final class QemuJson {
     if (cut >= 0) {
       reason = reason.substring(0, cut);
     }
+    reason = JACKSON_ASIDES.matcher(reason).replaceAll("");
     if (reason.startsWith("Duplicate Object property")) {
       // QEMU's parser says "duplicate key"; keep its words and name the key.
       reason = "duplicate key" + reason.substring("Duplicate Object property".length());

@@ -79,7 +79,10 @@ public final class QmpValidator {
       return this;
     }
 
-    /** The native engine (default) or the JSON Schema engine. */
+    /**
+     * The native engine (default) or the JSON Schema engine. The JSON Schema engine cannot apply
+     * a {@linkplain #compatPolicy compat policy}: {@link #build()} rejects the combination.
+     */
     public Builder engine(Engine engine) {
       this.engine = engine;
       return this;
@@ -94,14 +97,27 @@ public final class QmpValidator {
       return this;
     }
 
-    /** What to do with deprecated and unstable input; default accepts everything, as QEMU does. */
+    /**
+     * What to do with deprecated and unstable input; default accepts everything, as QEMU does.
+     * Only the native engine applies a policy other than {@link CompatPolicy#ACCEPT_ALL}.
+     */
     public Builder compatPolicy(CompatPolicy policy) {
       this.policy = policy;
       return this;
     }
 
-    /** Builds the validator, compiling the schema. */
+    /**
+     * Builds the validator, compiling the schema.
+     *
+     * @throws IllegalStateException for the JSON Schema engine with a policy other than {@link
+     *     CompatPolicy#ACCEPT_ALL}: JSON Schema has no notion of it (the bundle carries features
+     *     as annotations only), and ignoring it would give verdicts the native engine does not
+     */
     public QmpValidator build() {
+      if (engine == Engine.JSON_SCHEMA && !policy.equals(CompatPolicy.ACCEPT_ALL)) {
+        throw new IllegalStateException("the JSON Schema engine cannot apply the compat policy "
+            + policy + "; use Engine.NATIVE");
+      }
       return new QmpValidator(this);
     }
   }
@@ -169,9 +185,13 @@ public final class QmpValidator {
     return validate(message, null);
   }
 
-  /** Validates a parsed message, as the reply to {@code inReplyTo} if it is one. */
+  /**
+   * Validates a parsed message, as the reply to {@code inReplyTo} if it is one. A tree QEMU's
+   * parser could not have produced (a lone surrogate, nesting beyond 1024 levels, a string beyond
+   * 64 MiB, a node that is no JSON) gives a {@link ViolationCode#JSON_PARSE_ERROR}.
+   */
   public ValidationResult validate(JsonNode message, @Nullable String inReplyTo) {
-    return checker.check(message, Direction.UNKNOWN, inReplyTo);
+    return check(message, Direction.UNKNOWN, inReplyTo);
   }
 
   /**
@@ -179,7 +199,7 @@ public final class QmpValidator {
    * command, as a server would read it, whatever its keys.
    */
   public ValidationResult validate(JsonNode message, Direction direction, @Nullable String inReplyTo) {
-    return checker.check(message, direction, inReplyTo);
+    return check(message, direction, inReplyTo);
   }
 
   /**
@@ -189,7 +209,8 @@ public final class QmpValidator {
    * @throws IllegalArgumentException if the schema has no such type
    */
   public ValidationResult validateType(String type, JsonNode value) {
-    return checker.checkType(type, value);
+    String problem = JsonTreeCheck.problem(value);
+    return problem != null ? parseError(problem) : checker.checkType(type, value);
   }
 
   /** The verdict on text that is not JSON, as a result (for readers of captures). */
@@ -202,7 +223,12 @@ public final class QmpValidator {
     if (parsed.node() == null) {
       return parseError(String.valueOf(parsed.error()));
     }
-    return checker.check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+    return check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+  }
+
+  private ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo) {
+    String problem = JsonTreeCheck.problem(message);
+    return problem != null ? parseError(problem) : checker.check(message, direction, inReplyTo);
   }
 
   @Override

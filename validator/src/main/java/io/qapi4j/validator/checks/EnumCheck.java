@@ -34,12 +34,10 @@ final class EnumCheck extends TypeCheck {
     if (walk.input()) {
       CompatPolicy policy = walk.policy();
       if (deprecated.contains(v)) {
-        walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED,
-            "Deprecated value " + v + " disabled by policy", element);
+        walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED, "value", v, element);
       }
       if (unstable.contains(v)) {
-        walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE,
-            "Unstable value " + v + " disabled by policy", element);
+        walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE, "value", v, element);
       }
     }
   }
