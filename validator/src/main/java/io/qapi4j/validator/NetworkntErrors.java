@@ -157,7 +157,8 @@ final class NetworkntErrors {
       default -> envelope ? ViolationCode.MALFORMED_ENVELOPE : ViolationCode.INVALID_TYPE;
     };
     // A member that is missing or unexpected is pointed at, as in the native engine.
-    String where = code == ViolationCode.EXECUTE_CLASH ? "/exec-oob" : memberPointer;
+    // QEMU reports the clash at 'execute' (its QDict order puts it first), as the native engine does.
+    String where = code == ViolationCode.EXECUTE_CLASH ? "/execute" : memberPointer;
     return new Violation(where, envelope ? "" : qemuPath(where, bare), code, e.getMessage(),
         Severity.ERROR, null);
   }

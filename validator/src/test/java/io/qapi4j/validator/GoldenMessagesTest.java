@@ -54,7 +54,7 @@ class GoldenMessagesTest {
       "QMP input lacks member 'execute'",
       "QMP input member '(execute|exec-oob)' must be a string",
       "QMP input member 'arguments' must be an object",
-      "QMP input member 'exec-oob' clashes with 'execute'",
+      "QMP input member 'execute' clashes with 'exec-oob'",
       "The command \\S+ does not support OOB",
       "The command \\S+ has not been found",
       "Deprecated (command|parameter|value) \\S+ disabled by policy",

@@ -64,7 +64,7 @@ final class QgaLiveSession {
           ViolationCode.UNEXPECTED_ENVELOPE_MEMBER, "/exec-oob"),
       new Mistake("not an object", "[]", ViolationCode.NOT_AN_OBJECT, ""),
       new Mistake("no execute", "{\"arguments\":{},\"id\":\"mistake-14\"}",
-          ViolationCode.MISSING_EXECUTE, ""),
+          ViolationCode.MISSING_EXECUTE, "/execute"),
       new Mistake("execute not a string", "{\"execute\":42,\"id\":\"mistake-15\"}",
           ViolationCode.EXECUTE_NOT_A_STRING, "/execute"),
       new Mistake("not JSON", "{\"execute\": }", ViolationCode.JSON_PARSE_ERROR, ""));

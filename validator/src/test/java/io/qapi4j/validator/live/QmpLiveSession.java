@@ -69,7 +69,7 @@ final class QmpLiveSession {
           ViolationCode.UNEXPECTED_ENVELOPE_MEMBER, "/qapi4j"),
       new Mistake("not an object", "[]", ViolationCode.NOT_AN_OBJECT, ""),
       new Mistake("no execute", "{\"arguments\":{},\"id\":\"mistake-18\"}",
-          ViolationCode.MISSING_EXECUTE, ""),
+          ViolationCode.MISSING_EXECUTE, "/execute"),
       new Mistake("execute not a string", "{\"execute\":42,\"id\":\"mistake-19\"}",
           ViolationCode.EXECUTE_NOT_A_STRING, "/execute"),
       new Mistake("not JSON", "{\"execute\": }", ViolationCode.JSON_PARSE_ERROR, ""),
