@@ -1,5 +1,6 @@
 package io.qapi4j.validator;
 
+import io.qapi4j.model.MonitorCommands;
 import io.qapi4j.model.Schema;
 import io.qapi4j.validator.checks.CompiledSchema;
 import java.io.InputStream;
@@ -39,10 +40,12 @@ public final class QmpValidator {
     this.engine = b.engine;
     this.lenientOutput = b.lenientOutput;
     this.policy = b.policy;
+    // A QMP monitor knows qmp_capabilities even where the schema (QEMU before 2.8) does not.
+    Schema checked = protocol == Protocol.QMP ? MonitorCommands.withQmpCapabilities(schema) : schema;
     this.checker = switch (engine) {
-      case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(schema), protocol,
+      case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(checked), protocol,
           lenientOutput, policy);
-      case JSON_SCHEMA -> new JsonSchemaMessageChecker(schema, protocol, lenientOutput);
+      case JSON_SCHEMA -> new JsonSchemaMessageChecker(checked, protocol, lenientOutput);
     };
   }
 
@@ -122,7 +125,10 @@ public final class QmpValidator {
     }
   }
 
-  /** The schema messages are checked against. */
+  /**
+   * The schema messages are checked against, as given (a QMP validator also knows {@code
+   * qmp_capabilities} when the schema lacks it: {@link MonitorCommands}).
+   */
   public Schema schema() {
     return schema;
   }

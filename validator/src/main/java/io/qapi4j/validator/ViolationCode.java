@@ -35,7 +35,11 @@ public enum ViolationCode {
   UNEXPECTED_MEMBER,
   /** "Invalid parameter type for 'a.b', expected: integer" and the like. */
   INVALID_TYPE,
-  /** "Parameter 'b' expects int8_t" and other integers out of their type's range. */
+  /**
+   * "Parameter 'b' expects int8_t" and other integers out of their type's range; also an integer
+   * beyond int64 for a signed type, which QEMU words as its type error ("Invalid parameter type for
+   * 'b', expected: integer").
+   */
   OUT_OF_RANGE,
   /** "Parameter 'mode' does not accept value 'bogus'" (also a union's discriminator). */
   INVALID_ENUM_VALUE,
