@@ -104,7 +104,10 @@ final class NativeMessageChecker implements MessageChecker {
     return new ValidationResult(MessageKind.UNKNOWN, type, null, out);
   }
 
-  /** An object with none of the known keys is taken as a broken command when it has input keys. */
+  /**
+   * An object with none of the known keys is taken as a broken command when it has input keys
+   * (the capture readers' {@code Envelope.malformedRequest} says the same).
+   */
   private static boolean looksLikeInput(JsonNode message) {
     return message.has("arguments") || message.has("id") || message.isEmpty();
   }
