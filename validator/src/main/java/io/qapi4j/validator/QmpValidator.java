@@ -106,6 +106,15 @@ public final class QmpValidator {
     }
   }
 
+  /**
+   * A validator like this one (protocol, engine, output and compat policy) for another schema —
+   * for a schema learnt during a session, such as the server's {@code query-qmp-schema} reply.
+   */
+  public QmpValidator withSchema(Schema other) {
+    return builder(other).protocol(protocol).engine(engine).lenientOutput(lenientOutput)
+        .compatPolicy(policy).build();
+  }
+
   /** The schema messages are checked against. */
   public Schema schema() {
     return schema;
