@@ -87,10 +87,10 @@ class SessionValidatorTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void theRecordingOfARealSessionFindsWhatItsTranscriptFinds(long seed) throws IOException {
-    String transcript = Files.readString(SharedData.testdata("captures/qmp-qemu-7.2.log"));
+    String transcript = Files.readString(SharedData.testdata("captures/qmp-qemu-7.2-mistakes.log"));
     Schema own;
     try (CaptureReader reader = CaptureReader.open(SharedData.testdata(
-        "captures/qmp-qemu-7.2.log"))) {
+        "captures/qmp-qemu-7.2-mistakes.log"))) {
       own = EmbeddedSchema.find(reader).result().orElseThrow();
     }
     QmpValidator validator = QmpValidator.of(own);
