@@ -11,12 +11,13 @@ import picocli.CommandLine.Spec;
     name = "qapi4j",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "QEMU's QAPI type system: check, export and introspect schemas; validate QMP/QGA traffic.",
+    header = "QEMU's QAPI type system: check, export and introspect schemas; validate QMP/QGA"
+        + " traffic, captured or live.",
     synopsisSubcommandLabel = "COMMAND",
     description = "Run 'qapi4j COMMAND --help' for a command's options.",
     commandListHeading = "%nCommands:%n",
     subcommands = {CheckCommand.class, ExportCommand.class, ValidateCommand.class,
-      IntrospectCommand.class,
+      ProxyCommand.class, IntrospectCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {

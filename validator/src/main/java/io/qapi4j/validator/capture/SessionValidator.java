@@ -3,6 +3,7 @@ package io.qapi4j.validator.capture;
 import io.qapi4j.validator.Direction;
 import io.qapi4j.validator.QmpValidator;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,7 @@ public final class SessionValidator {
   private final Side client;
   private final Side server;
   private @Nullable TranscriptWriter transcript;
+  private @Nullable String recordFailure;
   private @Nullable Consumer<EmbeddedSchema.Found> adopt;
   private long bytes;
   private @Nullable CaptureSummary summary;
@@ -65,8 +67,8 @@ public final class SessionValidator {
 
   /**
    * Writes the session's transcript into {@code out} as it goes (not closed here; call before the
-   * first {@link #feed}). A failure to write is an {@link java.io.UncheckedIOException} that
-   * names {@code name}.
+   * first {@link #feed}). If writing fails, the recording stops there and {@link
+   * #recordFailure()} says why; the validation goes on.
    */
   public synchronized SessionValidator recordTo(OutputStream out, String name) {
     this.transcript = new TranscriptWriter(out, name);
@@ -81,6 +83,14 @@ public final class SessionValidator {
   public synchronized SessionValidator adoptServerSchema(Consumer<EmbeddedSchema.Found> announce) {
     this.adopt = announce;
     return this;
+  }
+
+  /**
+   * Why the recording stopped early (the writer's message, naming the record, and the line it
+   * stopped at), or {@code null} when it did not.
+   */
+  public synchronized @Nullable String recordFailure() {
+    return recordFailure;
   }
 
   /** Takes {@code length} bytes of {@code chunk} from {@code offset}, sent {@code direction}. */
@@ -105,9 +115,7 @@ public final class SessionValidator {
       client.framer().end();
       server.framer().end();
       run.finish();
-      if (transcript != null) {
-        transcript.flush();
-      }
+      record(TranscriptWriter::flush);
       // A live stream has no log text, no log output and no iotests placeholders.
       summary = run.summary(source, CaptureFormat.TRANSCRIPT, bytes, 0, 0,
           client.collector().syncBytes() + server.collector().syncBytes(), 0);
@@ -129,6 +137,19 @@ public final class SessionValidator {
     }
   }
 
+  /** Hands {@code write} the transcript, if it is recorded; a failure stops the recording. */
+  private void record(Consumer<TranscriptWriter> write) {
+    if (transcript == null) {
+      return;
+    }
+    try {
+      write.accept(transcript);
+    } catch (UncheckedIOException e) {
+      transcript = null;
+      recordFailure = e.getMessage() + " (the recording stopped at line " + lines.lines() + ")";
+    }
+  }
+
   /** The transcript's lines go to the framers (and the transcript, if recorded). */
   private final class Lines implements TranscriptLines.Sink {
 
@@ -141,24 +162,18 @@ public final class SessionValidator {
       MessageFramer framer = side(direction).framer();
       // After the three bytes of "-> ", "<- " or an indentation.
       framer.position(number, 4);
-      if (transcript != null) {
-        transcript.lineStarted(direction, number, framer.inMessage());
-      }
+      record(t -> t.lineStarted(direction, number, framer.inMessage()));
     }
 
     @Override
     public void bytes(Direction direction, byte[] chunk, int offset, int length) {
-      if (transcript != null) {
-        transcript.bytes(direction, chunk, offset, length);
-      }
+      record(t -> t.bytes(direction, chunk, offset, length));
       side(direction).framer().feed(chunk, offset, length);
     }
 
     @Override
     public void lineEnded(Direction direction, boolean newline) {
-      if (transcript != null) {
-        transcript.lineEnded(direction);
-      }
+      record(t -> t.lineEnded(direction));
       if (newline) {
         side(direction).framer().feed(NEWLINE, 0, 1);
       }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Relays sessions between clients and a server over Unix sockets, byte for byte: it listens on
@@ -36,6 +38,9 @@ public final class UnixSocketRelay implements AutoCloseable {
 
   /** How long a side may stay open after the other ended, unless told otherwise. */
   public static final Duration DEFAULT_LINGER = Duration.ofSeconds(10);
+
+  /** The flag of a listening socket in {@code /proc/net/unix}. */
+  private static final long ACCEPTING = 0x10000;
 
   /** Makes the tap of each accepted client, numbered from 1. */
   @FunctionalInterface
@@ -145,8 +150,11 @@ public final class UnixSocketRelay implements AutoCloseable {
      */
     public UnixSocketRelay start() {
       if (Files.exists(listen, LinkOption.NOFOLLOW_LINKS)) {
-        throw new LiveException("cannot listen on " + listen + ": " + (listening(listen)
-            ? "another program listens there" : "the file exists (a stale socket? remove it)"));
+        Boolean listening = listening(listen);
+        throw new LiveException("cannot listen on " + listen + ": " + (listening == null
+            ? "the file exists (another program listens there, or it is a stale socket: remove it)"
+            : listening ? "another program listens there"
+            : "the file exists (a stale socket? remove it)"));
       }
       ServerSocketChannel server = null;
       try {
@@ -160,12 +168,24 @@ public final class UnixSocketRelay implements AutoCloseable {
     }
   }
 
-  /** Whether something accepts connections on {@code socket}. */
-  private static boolean listening(Path socket) {
-    try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      return probe.connect(UnixDomainSocketAddress.of(socket));
+  /**
+   * Whether a program listens on {@code socket}, as Linux's {@code /proc/net/unix} tells (a
+   * socket with the accepting flag, {@code __SO_ACCEPTCON}, bound to that path); {@code null}
+   * where that cannot be told. (Connecting to find out would be a client to that program: a
+   * proxy that serves one session would serve it to the probe.)
+   */
+  private static @Nullable Boolean listening(Path socket) {
+    Path table = Path.of("/proc/net/unix");
+    if (!Files.isReadable(table)) {
+      return null;
+    }
+    String path = socket.toAbsolutePath().normalize().toString();
+    try (Stream<String> lines = Files.lines(table)) {
+      return lines.skip(1).map(l -> l.trim().split("\\s+"))
+          .anyMatch(f -> f.length >= 8 && f[7].equals(path) && (Long.parseLong(f[3], 16)
+              & ACCEPTING) != 0);
     } catch (IOException | RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
