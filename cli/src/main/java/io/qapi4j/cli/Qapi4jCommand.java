@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
       "2:usage error, I/O error or internal error"
     },
     footerHeading = "%n",
-    footer = "--format json makes a command print exactly one JSON document on stdout."
-        + " QAPI4J_DEBUG=1 shows stack traces of internal errors.")
+    footer = "--format json makes a command print exactly one JSON document on stdout (proxy,"
+        + " which reports as it goes: one JSON object a line). QAPI4J_DEBUG=1 shows stack traces"
+        + " of internal errors.")
 public final class Qapi4jCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec = CommandSpec.create();
