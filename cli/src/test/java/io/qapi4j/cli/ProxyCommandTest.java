@@ -161,6 +161,47 @@ class ProxyCommandTest {
   }
 
   @Test
+  void aGuestAgentSessionKeepsItsSyncBytesAndItsUnsolicitedParseError() throws Exception {
+    Path server = dir.resolve("qga.sock");
+    Path listen = dir.resolve("proxy.sock");
+    String sync = "\u00ff{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":42}}";
+    Map<String, String> answers = Map.of(
+        sync, "{\"error\": {\"class\": \"GenericError\", \"desc\": \"JSON parse error, stray"
+            + " '\\uFFFD'\"}}\n\u00ff{\"return\": 42}",
+        "{\"execute\":\"guest-ping\",\"id\":1}", "{\"return\": {}, \"id\": 1}",
+        "{\"execute\":\"guest-ping\",\"arguments\":{\"x\":1},\"id\":2}",
+        "{\"id\": 2, \"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'x' is"
+            + " unexpected\"}}");
+    Path record = dir.resolve("qga.log");
+    try (QmpResponder agent = new QmpResponder(server, null, answers::get, true)) {
+      ProxyRun proxy = ProxyRun.start("proxy", "--qga", "--format", "json", "--listen",
+          "unix:" + listen, "--connect", "unix:" + server, "--record", record.toString());
+      ByteArrayOutputStream received = new ByteArrayOutputStream();
+      try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        c.connect(UnixDomainSocketAddress.of(listen));
+        for (String request : List.of(sync, "{\"execute\":\"guest-ping\",\"id\":1}",
+            "{\"execute\":\"guest-ping\",\"arguments\":{\"x\":1},\"id\":2}")) {
+          c.write(ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+          readLine(c, received);
+          if (request.equals(sync)) {
+            readLine(c, received);
+          }
+        }
+      }
+
+      assertThat(proxy.await(20_000)).isEqualTo(ExitCode.FINDINGS);
+      assertThat(received.toByteArray()).isEqualTo(agent.sent());
+      assertThat(violations(proxy.out())).containsExactly("2 <- UNEXPECTED_REPLY ",
+          "6 -> UNEXPECTED_MEMBER /arguments/x");
+      assertThat(lastLine(proxy.out()).at("/summary/captures/0/syncBytes").asInt()).isEqualTo(2);
+      byte[] transcript = Files.readAllBytes(record);
+      assertThat(transcript[3]).isEqualTo((byte) 0xFF);
+      CliRun again = CliRun.of("validate", "--qga", "--format", "json", record.toString());
+      assertThat(JsonMapper.shared().readTree(again.out()).get("violations").size()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aListenPathInTheWayIsAClearError() throws Exception {
     Path taken = Files.createFile(dir.resolve("taken.sock"));
     Path server = dir.resolve("qmp.sock");

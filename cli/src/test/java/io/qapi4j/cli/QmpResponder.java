@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * A stand-in for QEMU's monitor on a Unix socket, for proxy tests without QEMU: it serves one
  * client — writes a greeting (if any), then answers each line the client sends with what {@code
  * answer} returns for it (nothing for {@code null}), each reply ended by CRLF as QEMU does — and
- * keeps every byte it sent.
+ * keeps every byte it sent. Bytes are read and written as Latin-1 characters, so that a 0xFF byte
+ * (a guest agent's sync byte) is {@code '\u00ff'}.
  */
 final class QmpResponder implements AutoCloseable {
 
@@ -66,7 +67,7 @@ final class QmpResponder implements AutoCloseable {
   }
 
   private void write(SocketChannel c, String message) throws IOException {
-    byte[] bytes = (message + "\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (message + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     synchronized (sent) {
       sent.writeBytes(bytes);
     }
@@ -81,11 +82,11 @@ final class QmpResponder implements AutoCloseable {
     ByteBuffer one = ByteBuffer.allocate(1);
     while (c.read(one.clear()) > 0) {
       if (one.get(0) == '\n') {
-        return line.toString(StandardCharsets.UTF_8);
+        return line.toString(StandardCharsets.ISO_8859_1);
       }
       line.write(one.get(0));
     }
-    return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
   }
 
   /** Every byte sent to the client so far. */
