@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
           + " the bundled schema (" + BundledSchemas.DEFAULT + ", with --qga "
           + ValidateSchemas.QGA + "). stderr says which one was used."
     },
-    parameterListHeading = "%n",
+    parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
