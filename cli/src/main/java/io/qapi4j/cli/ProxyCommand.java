@@ -132,15 +132,8 @@ public final class ProxyCommand implements Callable<Integer> {
     }
     note(err, "schema: " + source.description()
         + (adopt ? ", until the server answers query-qmp-schema" : ""));
-    OutputStream recording = null;
-    try {
-      if (record != null) {
-        recording = new BufferedOutputStream(Files.newOutputStream(record));
-      }
-    } catch (IOException e) {
-      return fail(err, "cannot record into " + record + ": " + e.getMessage());
-    }
-    try (OutputStream closing = recording) {
+    try (OutputStream recording = record == null ? null
+        : new BufferedOutputStream(Files.newOutputStream(record))) {
       return proxy(source, adopt, recording, out, err);
     } catch (IOException e) {
       return fail(err, "cannot record into " + record + ": " + e.getMessage());

@@ -217,6 +217,21 @@ class ProxyCommandTest {
   }
 
   @Test
+  void aRecordThatCannotBeWrittenIsAClearError() throws Exception {
+    Path server = dir.resolve("qmp.sock");
+    Path record = dir.resolve("no/such/folder/session.log");
+    try (QmpResponder qemu = new QmpResponder(server, QmpResponder.GREETING, ANSWERS::get, true)) {
+      CliRun run = CliRun.of("proxy", "--schema", SCHEMA, "--listen",
+          "unix:" + dir.resolve("p.sock"), "--connect", "unix:" + server, "--record",
+          record.toString()).assertNoStackTrace();
+
+      assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+      assertThat(run.err()).contains("qapi4j: proxy: cannot record into " + record + ": ");
+      assertThat(dir.resolve("p.sock")).doesNotExist();
+    }
+  }
+
+  @Test
   void aServerThatIsNotThereIsAClearError() throws Exception {
     CliRun missing = CliRun.of("proxy", "--no-qemu", "--listen", "unix:" + dir.resolve("p.sock"),
         "--connect", "unix:" + dir.resolve("nobody.sock")).assertNoStackTrace();

@@ -47,8 +47,8 @@ final class CaptureRun {
   }
 
   /**
-   * Takes the next item; returns what the tracker said of it, for a message (else {@code
-   * null}).
+   * Takes the next item; returns what the tracker said of it, for a message (else {@link
+   * SessionTracker.Step#NONE}).
    */
   SessionTracker.Step item(CaptureItem item) {
     if (item instanceof CapturedMessage m) {
