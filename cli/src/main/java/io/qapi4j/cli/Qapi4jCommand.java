@@ -11,12 +11,13 @@ import picocli.CommandLine.Spec;
     name = "qapi4j",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "QEMU's QAPI type system: check, export and introspect schemas; validate QMP/QGA traffic.",
+    header = "QEMU's QAPI type system: check, export and introspect schemas; validate QMP/QGA"
+        + " traffic, captured or live.",
     synopsisSubcommandLabel = "COMMAND",
     description = "Run 'qapi4j COMMAND --help' for a command's options.",
     commandListHeading = "%nCommands:%n",
     subcommands = {CheckCommand.class, ExportCommand.class, ValidateCommand.class,
-      IntrospectCommand.class,
+      ProxyCommand.class, IntrospectCommand.class,
       CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
       "2:usage error, I/O error or internal error"
     },
     footerHeading = "%n",
-    footer = "--format json makes a command print exactly one JSON document on stdout."
-        + " QAPI4J_DEBUG=1 shows stack traces of internal errors.")
+    footer = "--format json makes a command print exactly one JSON document on stdout (proxy,"
+        + " which reports as it goes: one JSON object a line). QAPI4J_DEBUG=1 shows stack traces"
+        + " of internal errors.")
 public final class Qapi4jCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec = CommandSpec.create();

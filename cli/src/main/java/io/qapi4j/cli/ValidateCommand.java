@@ -1,9 +1,6 @@
 package io.qapi4j.cli;
 
 import io.qapi4j.model.Schema;
-import io.qapi4j.validator.Engine;
-import io.qapi4j.validator.Protocol;
-import io.qapi4j.validator.QmpValidator;
 import io.qapi4j.validator.capture.CaptureReader;
 import io.qapi4j.validator.capture.CaptureSummary;
 import io.qapi4j.validator.capture.CaptureValidator;
@@ -20,9 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,63 +35,48 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     headerHeading = "",
     header = "Validate captured QMP or QGA traffic against a QAPI schema.",
+    customSynopsis = "qapi4j validate [OPTIONS] CAPTURE...",
+    descriptionHeading = "%n",
     description = {
       "Reads each CAPTURE ('-' is stdin) in any of these forms, detected automatically: JSON"
           + " lines; JSON values one after another, pretty-printed or not (socat dumps, libvirt"
           + " .replies); '-> ' / '<- ' transcripts; guest-agent streams with 0xFF sync bytes;"
           + " QEMU's single-quoted input dialect; QEMU iotests logs. Lines of log text are"
           + " skipped and counted; malformed input is reported with its position and skipped.",
-      "Every message is checked against the schema, and replies against the command they"
-          + " answer (matched by id, else by order); unanswered commands, replies to nothing"
-          + " and commands before capabilities negotiation are findings too.",
+      "",
+      "Every message is checked against the schema, and each reply against the command it"
+          + " answers (matched by id, else by order). The session is checked too: a command"
+          + " before capabilities negotiation or a refused second negotiation, a reply to"
+          + " nothing, a command never answered.",
+      "",
       "The schema comes from, in this order: --schema; --introspection; the capture's own"
-          + " query-qmp-schema reply; --qemu-binary; a qemu-system-* on PATH (unless"
-          + " --no-qemu); the bundled schema (" + BundledSchemas.DEFAULT + ", with --qga "
-          + ValidateSchemas.QGA + "). Which one was used is said on stderr."
+          + " query-qmp-schema reply; --qemu-binary; a qemu-system-* on PATH (unless --no-qemu);"
+          + " the bundled schema (" + BundledSchemas.DEFAULT + ", with --qga "
+          + ValidateSchemas.QGA + "). stderr says which one was used."
     },
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:clean (warnings and infos allowed)",
       "1:violations of severity error, or malformed input",
       "2:usage error, unreadable capture or schema, or internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  qapi4j validate qmp.log                  # its own query-qmp-schema reply, if any",
+      "  qapi4j validate --schema qapi/qapi-schema.json --format json qmp.log",
+      "  qapi4j validate --qga --schema qga/qapi-schema.json qga.log",
+      "  qapi4j validate --follow /var/log/qmp.log"
     })
 public final class ValidateCommand implements Callable<Integer> {
 
   /** The name stdin goes by in reports. */
   static final String STDIN = "<stdin>";
 
-  @Option(names = "--schema", paramLabel = "SCHEMA",
-      description = "A QAPI schema file (its includes follow), read by the compat dialect.")
-  @Nullable Path schemaFile;
-
-  @Option(names = "--introspection", paramLabel = "FILE",
-      description = "A query-qmp-schema reply ({\"return\": [...]}) or a bare SchemaInfo array.")
-  @Nullable Path introspection;
-
-  @Option(names = "--qemu-binary", paramLabel = "BIN",
-      description = "Ask this QEMU for its schema (run with -machine none -nodefaults -display"
-          + " none -qmp stdio) when the capture holds none.")
-  @Nullable Path qemuBinary;
-
-  @Option(names = "--no-qemu",
-      description = "Never look for a QEMU on PATH (the bundled schema is the last resort).")
-  boolean noQemu;
-
-  @Option(names = "--qga", description = "The traffic is the guest agent's (QGA): no greeting,"
-      + " no events, no out-of-band commands.")
-  boolean qga;
+  @Mixin ValidationOptions options = new ValidationOptions();
 
   @Mixin FormatOption format = new FormatOption();
-
-  @Option(names = "--lenient-output", description = "Let replies and events carry members the"
-      + " schema does not know (clients must ignore members newer servers add).")
-  boolean lenientOutput;
-
-  @Option(names = "--engine", paramLabel = "native|json-schema", defaultValue = "native",
-      converter = EngineConverter.class,
-      description = "The validation engine: native (default) or json-schema (networknt on the"
-          + " exported JSON Schema). Both give the same verdicts.")
-  Engine engine = Engine.NATIVE;
 
   @Option(names = "--follow", description = "Keep reading the capture as it grows (like tail"
       + " -f), reporting findings as they arrive, until interrupted. One CAPTURE only.")
@@ -126,12 +105,11 @@ public final class ValidateCommand implements Callable<Integer> {
     checkUsage();
     List<Input> inputs = new ArrayList<>();
     try {
-      SchemaSource explicit = schemaFile != null ? ValidateSchemas.fromSchemaFile(schemaFile)
-          : introspection != null ? ValidateSchemas.fromIntrospection(introspection) : null;
+      SchemaSource explicit = options.explicitSource();
       for (String capture : captures) {
-        inputs.add(input(capture, explicit == null && !qga && !follow));
+        inputs.add(input(capture, explicit == null && !options.qga && !follow));
       }
-      ValidateSchemas schemas = new ValidateSchemas(qga, qemuBinary, !noQemu);
+      ValidateSchemas schemas = options.fallbacks();
       List<SchemaSource> sources = new ArrayList<>();
       for (Input in : inputs) {
         SchemaSource source = explicit;
@@ -167,10 +145,7 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private void checkUsage() {
-    if (schemaFile != null && introspection != null) {
-      throw new ParameterException(spec.commandLine(),
-          "give either --schema or --introspection, not both");
-    }
+    options.checkUsage(spec.commandLine());
     if (follow && captures.size() != 1) {
       throw new ParameterException(spec.commandLine(), "--follow reads exactly one CAPTURE");
     }
@@ -228,39 +203,12 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --follow}: the one capture is read until this thread is interrupted: in a JVM that is
-   * shutting down (Ctrl-C, SIGTERM), by a shutdown hook that then waits for the report to be
-   * closed and exits with the run's exit code.
+   * {@code --follow}: the one capture is read until this thread is interrupted (in a JVM that is
+   * shutting down, by {@link InterruptOnShutdown}).
    */
   private int runFollowing(List<Input> inputs, List<SchemaSource> sources, PrintWriter out,
       PrintWriter err) {
-    Thread worker = Thread.currentThread();
-    CountDownLatch done = new CountDownLatch(1);
-    AtomicInteger exitCode = new AtomicInteger(ExitCode.ERROR);
-    Thread hook = new Thread(() -> {
-      worker.interrupt();
-      try {
-        done.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      Runtime.getRuntime().halt(exitCode.get());
-    }, "qapi4j-follow-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      exitCode.set(run(inputs, sources, out, err));
-      return exitCode.get();
-    } finally {
-      Thread.interrupted(); // the interrupt that ended the reading has done its work
-      out.flush();
-      err.flush();
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook exits with our code
-      }
-    }
+    return InterruptOnShutdown.run("follow", out, err, () -> run(inputs, sources, out, err));
   }
 
   private ValidateReport report(PrintWriter out) {
@@ -269,11 +217,7 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private CaptureValidator validator(Schema schema) {
-    return CaptureValidator.of(QmpValidator.builder(schema)
-        .protocol(qga ? Protocol.QGA : Protocol.QMP)
-        .engine(engine)
-        .lenientOutput(lenientOutput)
-        .build());
+    return CaptureValidator.of(options.validator(schema));
   }
 
   private CaptureReader reader(Input in) throws IOException {

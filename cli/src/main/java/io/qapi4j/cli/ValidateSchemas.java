@@ -6,6 +6,8 @@ import io.qapi4j.model.introspect.IntrospectionReader;
 import io.qapi4j.model.read.SchemaReader;
 import io.qapi4j.validator.capture.CaptureReader;
 import io.qapi4j.validator.capture.EmbeddedSchema;
+import io.qapi4j.validator.live.LiveException;
+import io.qapi4j.validator.live.QemuIntrospection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,16 +119,39 @@ final class ValidateSchemas {
     return fallback;
   }
 
+  /**
+   * The schema {@code binary} answers {@code query-qmp-schema} with.
+   *
+   * @throws SchemaSourceException if it cannot be run, does not answer, or answers with no
+   *     readable schema
+   */
+  static SchemaSource askQemu(Path binary) throws SchemaSourceException {
+    QemuIntrospection.Answer answer;
+    try {
+      answer = QemuIntrospection.querySchema(binary.toString(), QEMU_TIMEOUT);
+    } catch (LiveException e) {
+      throw new SchemaSourceException(e.getMessage());
+    }
+    SchemaResult result = IntrospectionReader.read(answer.schemaInfo(), binary.toString());
+    if (!result.ok()) {
+      throw new SchemaSourceException(binary + " gave a schema that cannot be read: "
+          + result.errors().get(0).text());
+    }
+    return new SchemaSource(result.orElseThrow(), "QEMU"
+        + (answer.version().isEmpty() ? "" : " " + answer.version()) + " (" + binary
+        + ", asked with query-qmp-schema)");
+  }
+
   private SchemaSource computeFallback(java.util.function.Consumer<String> warn)
       throws SchemaSourceException {
     if (!qga && qemuBinary != null) {
-      return QemuSchemaProbe.ask(qemuBinary, QEMU_TIMEOUT);
+      return askQemu(qemuBinary);
     }
     if (!qga && searchPath) {
-      Optional<Path> qemu = QemuSchemaProbe.onPath(System.getenv("PATH"));
+      Optional<Path> qemu = QemuIntrospection.qemuOnPath(System.getenv("PATH"));
       if (qemu.isPresent()) {
         try {
-          return QemuSchemaProbe.ask(qemu.get(), QEMU_TIMEOUT);
+          return askQemu(qemu.get());
         } catch (SchemaSourceException e) {
           warn.accept(e.getMessage() + "; using the bundled schema");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qapi4j.testing.SharedData;
+import io.qapi4j.validator.live.QemuIntrospection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,7 @@ class ValidateCommandTest {
 
   @Test
   void aQemuOnPathIsAskedWhenNothingElseIsGiven() {
-    assumeTrue(QemuSchemaProbe.onPath(System.getenv("PATH")).isPresent(), "no QEMU on PATH");
+    assumeTrue(QemuIntrospection.qemuOnPath(System.getenv("PATH")).isPresent(), "no QEMU on PATH");
 
     CliRun run = CliRun.of("validate", "--format", "json", SESSION).assertNoStackTrace();
 

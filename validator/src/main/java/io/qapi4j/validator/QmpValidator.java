@@ -126,6 +126,15 @@ public final class QmpValidator {
   }
 
   /**
+   * A validator like this one (protocol, engine, output and compat policy) for another schema —
+   * for a schema learnt during a session, such as the server's {@code query-qmp-schema} reply.
+   */
+  public QmpValidator withSchema(Schema other) {
+    return builder(other).protocol(protocol).engine(engine).lenientOutput(lenientOutput)
+        .compatPolicy(policy).build();
+  }
+
+  /**
    * The schema messages are checked against, as given (a QMP validator also knows {@code
    * qmp_capabilities} when the schema lacks it: {@link MonitorCommands}).
    */

@@ -1,15 +1,11 @@
 package io.qapi4j.validator.capture;
 
-import io.qapi4j.validator.Direction;
-import io.qapi4j.validator.MessageKind;
 import java.io.Closeable;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -60,22 +56,18 @@ public final class CaptureReader implements Closeable {
   private final InputStream in;
   private final String source;
   private final MessageFramer framer;
+  private final ItemCollector collector;
   private final ArrayDeque<CaptureItem> ready = new ArrayDeque<>();
   private final byte[] chunk = new byte[CHUNK];
+  private boolean sniffed;
   private boolean ended;
-  private CaptureFormat format = CaptureFormat.EMPTY;
-  private long messages;
-  private long textLines;
-  private long otherValues;
-  private long syncBytes;
-  private long placeholders;
-  private boolean lastWasLogOutput;
-  private @Nullable FormatDetector detector;
 
   private CaptureReader(Builder b) {
     this.in = b.follow ? new FollowingInputStream(b.in, b.pollMillis) : b.in;
     this.source = b.source;
-    this.framer = new MessageFramer(new Collector(), b.maxMessageBytes);
+    this.collector = ItemCollector.ofCapture(source, ready::add);
+    this.framer = new MessageFramer(collector, b.maxMessageBytes);
+    collector.framer(framer);
   }
 
   /** A reader of the file {@code file}, named as given. */
@@ -144,8 +136,9 @@ public final class CaptureReader implements Closeable {
   public @Nullable CaptureItem next() throws IOException {
     while (ready.isEmpty() && !ended) {
       int n = in.read(chunk, 0, chunk.length);
-      if (detector == null) {
-        detector = FormatDetector.sniffing(chunk, Math.max(0, n));
+      if (!sniffed) {
+        sniffed = true;
+        collector.sniff(FormatDetector.sniffing(chunk, Math.max(0, n)));
       }
       if (n < 0) {
         ended = true;
@@ -164,7 +157,7 @@ public final class CaptureReader implements Closeable {
 
   /** The format detected so far ({@link CaptureFormat#EMPTY} before the first non-blank line). */
   public CaptureFormat format() {
-    return format;
+    return collector.format();
   }
 
   /** Bytes read so far. */
@@ -174,115 +167,31 @@ public final class CaptureReader implements Closeable {
 
   /** Messages yielded so far. */
   public long messages() {
-    return messages;
+    return collector.messages();
   }
 
   /** Lines of log text skipped so far. */
   public long textLines() {
-    return textLines;
+    return collector.textLines();
   }
 
   /** JSON values skipped as log output so far (log formats only). */
   public long otherValues() {
-    return otherValues;
+    return collector.otherValues();
   }
 
   /** 0xFF sync bytes seen so far. */
   public long syncBytes() {
-    return syncBytes;
+    return collector.syncBytes();
   }
 
   /** iotests placeholders replaced so far. */
   public long placeholders() {
-    return placeholders;
+    return collector.placeholders();
   }
 
   @Override
   public void close() throws IOException {
     in.close();
-  }
-
-  private void detected(CaptureFormat f) {
-    if (format == CaptureFormat.EMPTY) {
-      format = f;
-      framer.substitutePlaceholders(f == CaptureFormat.IOTESTS_LOG);
-    }
-  }
-
-  private FormatDetector detector() {
-    return Objects.requireNonNull(detector, "the detector sniffs the first chunk");
-  }
-
-  private static boolean isFilteredGreeting(byte[] json) {
-    String text = new String(json, StandardCharsets.ISO_8859_1).replaceAll("\\s+", "");
-    return text.equals("{" + Placeholders.GREETING + "}");
-  }
-
-  /** Turns what the framer finds into items. */
-  private final class Collector implements MessageFramer.Sink {
-
-    @Override
-    public void message(byte[] json, long line, int column, long offset, Direction arrow,
-        List<String> replaced) {
-      lastWasLogOutput = false;
-      if (format == CaptureFormat.IOTESTS_LOG && json.length < 64 && isFilteredGreeting(json)) {
-        ready.add(new FilteredGreeting(source, line, column, offset));
-        return;
-      }
-      EnvelopeParser.Peeked peeked = EnvelopeParser.peek(json, line, column);
-      Envelope envelope = peeked.envelope();
-      if (envelope == null) {
-        ready.add(new Unparsed(source, line, column, offset, String.valueOf(peeked.error())));
-        return;
-      }
-      lastWasLogOutput = envelope.kind() == MessageKind.UNKNOWN && arrow == Direction.UNKNOWN
-          && format.isLog();
-      if (lastWasLogOutput) {
-        otherValues++;
-        return;
-      }
-      boolean hasArrow = arrow != Direction.UNKNOWN;
-      ready.add(new CapturedMessage(source, messages++, line, column, offset,
-          hasArrow ? arrow : envelope.impliedDirection(), hasArrow, envelope, json, replaced));
-      placeholders += replaced.size();
-    }
-
-    @Override
-    public void unparsed(long line, int column, long offset, String reason) {
-      lastWasLogOutput = false;
-      ready.add(new Unparsed(source, line, column, offset, reason));
-    }
-
-    @Override
-    public void trailingText(long line, int column, long offset) {
-      if (lastWasLogOutput) {
-        // Something like "[0]:" in qemu-img's output: the line was text all along.
-        otherValues--;
-        textLines++;
-      } else {
-        ready.add(new Unparsed(source, line, column, offset, "unexpected text after a message"));
-      }
-    }
-
-    @Override
-    public void textLine(long line, int column, long offset, String head) {
-      detected(detector().ofTextLine(head));
-      if (format == CaptureFormat.IOTESTS_LOG && head.strip().equals(Placeholders.GREETING)) {
-        ready.add(new FilteredGreeting(source, line, column, offset));
-      } else {
-        textLines++;
-      }
-    }
-
-    @Override
-    public void syncByte() {
-      detected(detector().ofSyncByte());
-      syncBytes++;
-    }
-
-    @Override
-    public void firstMessage(boolean arrow) {
-      detected(detector().ofMessageLine(arrow));
-    }
   }
 }

@@ -1,14 +1,7 @@
 package io.qapi4j.validator.capture;
 
-import io.qapi4j.validator.MessageKind;
 import io.qapi4j.validator.QmpValidator;
-import io.qapi4j.validator.ValidationResult;
-import io.qapi4j.validator.Violation;
-import io.qapi4j.validator.ViolationCode;
 import java.io.IOException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,6 +40,14 @@ public final class CaptureValidator {
     return new CaptureValidator(validator, maxPending);
   }
 
+  /**
+   * A validator of one live session, fed with the bytes of both directions as they cross the
+   * wire; its findings go to {@code listener}, its positions name {@code source}.
+   */
+  public SessionValidator session(String source, CaptureListener listener) {
+    return new SessionValidator(validator, maxPending, source, listener);
+  }
+
   /** The message validator. */
   public QmpValidator validator() {
     return validator;
@@ -60,95 +61,14 @@ public final class CaptureValidator {
    */
   public CaptureSummary validate(CaptureReader reader, CaptureListener listener)
       throws IOException {
-    Run run = new Run(reader, listener,
-        new SessionTracker(validator.protocol(), validator.schema(), maxPending));
+    CaptureRun run = new CaptureRun(validator, maxPending, listener);
     for (CaptureItem item = reader.next(); item != null; item = reader.next()) {
       // Logs (iotests and the like) record some traffic and leave some out.
-      run.sessions.partialRecord(reader.format().isLog());
-      if (item instanceof CapturedMessage m) {
-        run.check(m);
-      } else if (item instanceof Unparsed u) {
-        run.unparsed(u);
-      } else if (item instanceof FilteredGreeting g) {
-        run.filteredGreetings++;
-        run.emit(run.sessions.greeting(g));
-      }
+      run.sessions().partialRecord(reader.format().isLog());
+      run.item(item);
     }
-    run.emit(run.sessions.finish());
-    return run.summary();
-  }
-
-  /** One capture's validation: the running counts. */
-  private final class Run {
-    final CaptureReader reader;
-    final CaptureListener listener;
-    final SessionTracker sessions;
-    final Map<ViolationCode, Long> byCode = new EnumMap<>(ViolationCode.class);
-    long messages;
-    long unparsed;
-    long filteredGreetings;
-    long errors;
-    long warnings;
-    long infos;
-
-    Run(CaptureReader reader, CaptureListener listener, SessionTracker sessions) {
-      this.reader = reader;
-      this.listener = listener;
-      this.sessions = sessions;
-    }
-
-    void check(CapturedMessage m) {
-      SessionTracker.Step step = sessions.accept(m);
-      emit(step.earlier());
-      ValidationResult result = validator.validate(m.json(), m.direction(), step.inReplyTo());
-      if (isParseError(result)) {
-        // The framing and the envelope's parser let it through; the validator's parser did not.
-        unparsed(new Unparsed(m.source(), m.line(), m.column(), m.offset(),
-            result.violations().get(0).message()));
-        return;
-      }
-      messages++;
-      MessageRef ref = new MessageRef(m.source(), m.index(), m.line(), m.direction(),
-          result.kind(), result.name());
-      listener.message(ref, result);
-      for (Violation v : result.violations()) {
-        emit(new CaptureFinding(ref, v));
-      }
-      for (Violation v : step.violations()) {
-        emit(new CaptureFinding(ref, v));
-      }
-    }
-
-    void unparsed(Unparsed u) {
-      unparsed++;
-      listener.unparsed(u);
-    }
-
-    void emit(List<CaptureFinding> findings) {
-      findings.forEach(this::emit);
-    }
-
-    void emit(CaptureFinding f) {
-      Violation v = f.violation();
-      byCode.merge(v.code(), 1L, Long::sum);
-      switch (v.severity()) {
-        case ERROR -> errors++;
-        case WARNING -> warnings++;
-        case INFO -> infos++;
-      }
-      listener.finding(f);
-    }
-
-    CaptureSummary summary() {
-      return new CaptureSummary(reader.source(), reader.format(), reader.bytesRead(), messages,
-          unparsed, reader.textLines(), reader.otherValues(), reader.syncBytes(),
-          filteredGreetings, reader.placeholders(), sessions.sessions(),
-          sessions.uncorrelatedReplies(), errors, warnings, infos, byCode);
-    }
-  }
-
-  private static boolean isParseError(ValidationResult result) {
-    return result.kind() == MessageKind.UNKNOWN && result.violations().size() == 1
-        && result.violations().get(0).code() == ViolationCode.JSON_PARSE_ERROR;
+    run.finish();
+    return run.summary(reader.source(), reader.format(), reader.bytesRead(), reader.textLines(),
+        reader.otherValues(), reader.syncBytes(), reader.placeholders());
   }
 }

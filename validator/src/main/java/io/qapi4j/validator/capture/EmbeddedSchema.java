@@ -51,21 +51,34 @@ public final class EmbeddedSchema {
         continue;
       }
       String answers = sessions.accept(m).inReplyTo();
-      if (m.envelope().kind() != MessageKind.SUCCESS_REPLY
-          || !(COMMAND.equals(answers) || (answers == null && contains(m.json(), META_TYPE)))) {
-        continue;
+      if (COMMAND.equals(answers) || (answers == null && contains(m.json(), META_TYPE))) {
+        Found found = fromReply(m);
+        if (found != null) {
+          return found;
+        }
       }
-      JsonNode reply;
-      try {
-        reply = EnvelopeParser.MAPPER.readTree(m.json());
-      } catch (JacksonException e) {
-        continue;
-      }
-      JsonNode list = reply.path("return");
-      if (list.isArray() && !list.isEmpty() && list.get(0).has("meta-type")) {
-        return new Found(IntrospectionReader.read(reply, m.source() + ":" + m.line()), m.line(),
-            list.size());
-      }
+    }
+    return null;
+  }
+
+  /**
+   * The schema of {@code m}, a reply to {@code query-qmp-schema}: {@code null} unless it is a
+   * success reply whose {@code return} is an array of SchemaInfo objects.
+   */
+  public static @Nullable Found fromReply(CapturedMessage m) {
+    if (m.envelope().kind() != MessageKind.SUCCESS_REPLY) {
+      return null;
+    }
+    JsonNode reply;
+    try {
+      reply = EnvelopeParser.MAPPER.readTree(m.json());
+    } catch (JacksonException e) {
+      return null;
+    }
+    JsonNode list = reply.path("return");
+    if (list.isArray() && !list.isEmpty() && list.get(0).has("meta-type")) {
+      return new Found(IntrospectionReader.read(reply, m.source() + ":" + m.line()), m.line(),
+          list.size());
     }
     return null;
   }

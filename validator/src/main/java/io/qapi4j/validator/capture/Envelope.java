@@ -17,23 +17,30 @@ import tools.jackson.databind.JsonNode;
  * @param id the {@code id} member, or {@code null} when there is none
  * @param errorClass for an error reply, {@code error.class} when it is a string
  * @param errorDesc for an error reply, {@code error.desc} when it is a string
+ * @param malformedRequest for the {@link MessageKind#UNKNOWN} kind: whether it can only be a
+ *     client's broken request, as a server reads it — no object, or an object with {@code
+ *     arguments} or {@code id}, or without members (servers send none of these)
  */
 public record Envelope(
     MessageKind kind,
     @Nullable String name,
     @Nullable JsonNode id,
     @Nullable String errorClass,
-    @Nullable String errorDesc) {
+    @Nullable String errorDesc,
+    boolean malformedRequest) {
 
   /** The start of the text of QEMU's replies to input it could not parse. */
   static final String PARSE_ERROR_PREFIX = "JSON parse error";
 
-  /** The direction the envelope implies: commands travel to the server, the rest to the client. */
+  /**
+   * The direction the envelope implies: commands and malformed requests travel to the server,
+   * replies, events and greetings to the client; anything else is unknown.
+   */
   public Direction impliedDirection() {
     return switch (kind) {
       case COMMAND, OOB_COMMAND -> Direction.CLIENT;
       case SUCCESS_REPLY, ERROR_REPLY, EVENT, GREETING -> Direction.SERVER;
-      case UNKNOWN -> Direction.UNKNOWN;
+      case UNKNOWN -> malformedRequest ? Direction.CLIENT : Direction.UNKNOWN;
     };
   }
 

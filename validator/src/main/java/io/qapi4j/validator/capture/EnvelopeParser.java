@@ -49,7 +49,7 @@ final class EnvelopeParser {
     JsonToken first = p.nextToken();
     if (first != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return new Envelope(MessageKind.UNKNOWN, null, null, null, null);
+      return new Envelope(MessageKind.UNKNOWN, null, null, null, null, true);
     }
     boolean execute = false;
     boolean oob = false;
@@ -61,9 +61,12 @@ final class EnvelopeParser {
     String eventName = null;
     JsonNode id = null;
     JsonNode errorNode = null;
+    boolean arguments = false;
+    int members = 0;
     for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
       String key = p.currentName();
       JsonToken value = p.nextToken();
+      members++;
       switch (key) {
         case "execute", "exec-oob" -> {
           if (key.equals("execute")) {
@@ -88,6 +91,7 @@ final class EnvelopeParser {
             eventName = p.getString();
           }
         }
+        case "arguments" -> arguments = true;
         case "return" -> ret = true;
         case "QMP" -> greeting = true;
         default -> { }
@@ -105,7 +109,10 @@ final class EnvelopeParser {
     String name = kind.isCommand() ? command : kind == MessageKind.EVENT ? eventName : null;
     String errorClass = errorNode == null ? null : text(errorNode.get("class"));
     String errorDesc = errorNode == null ? null : text(errorNode.get("desc"));
-    return new Envelope(kind, name, id, errorClass, errorDesc);
+    // What the validator takes for input too (NativeMessageChecker.looksLikeInput).
+    boolean malformedRequest = kind == MessageKind.UNKNOWN
+        && (arguments || id != null || members == 0);
+    return new Envelope(kind, name, id, errorClass, errorDesc, malformedRequest);
   }
 
   private static @Nullable String text(@Nullable JsonNode node) {

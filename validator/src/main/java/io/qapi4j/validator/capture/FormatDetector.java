@@ -66,8 +66,8 @@ final class FormatDetector {
         : textInFirstChunk ? CaptureFormat.LOG : CaptureFormat.JSON;
   }
 
-  /** The format of a capture that starts with a 0xFF sync byte. */
+  /** The format of a capture that starts with a 0xFF sync byte (after an arrow or not). */
   CaptureFormat ofSyncByte() {
-    return CaptureFormat.JSON;
+    return arrowsInFirstChunk ? CaptureFormat.TRANSCRIPT : CaptureFormat.JSON;
   }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>A line whose first non-blank byte starts no message is log text: counted, not reported.
  *   <li>Text after a message on the same line is skipped to the end of the line (the sink decides
  *       whether it is malformed or the whole line was log text).
- *   <li>0xFF is QGA's sync byte: it resets the lexer, as in QEMU, and is no error.
+ *   <li>0xFF is QGA's sync byte: it resets the lexer, as in QEMU, and is no error; right after an
+ *       arrow it keeps the arrow (a transcript of QGA traffic: {@code -> \xFF{"execute": ...}}).
  * </ul>
  *
  * <p>Inside a message, these end it early, report it as malformed and resume reading:
@@ -130,6 +131,20 @@ final class MessageFramer {
     return offset;
   }
 
+  /**
+   * Sets the position of the next byte: line {@code line}, column {@code column} (for a stream
+   * whose lines are numbered elsewhere, such as one direction of a live session).
+   */
+  void position(long line, int column) {
+    this.line = line;
+    this.column = column;
+  }
+
+  /** Whether a message is open (started and not yet ended). */
+  boolean inMessage() {
+    return state == State.MESSAGE;
+  }
+
   /** Frames {@code count} bytes of {@code chunk} from {@code start}. */
   void feed(byte[] chunk, int start, int count) {
     for (int i = start, end = start + count; i < end; i++) {
@@ -229,6 +244,8 @@ final class MessageFramer {
     if (b == '{' || b == '[') {
       startMessage(arrow);
       message(b);
+    } else if (b == SYNC) {
+      sink.syncByte();
     } else if (blank(b)) {
       addToHead(b);
     } else {

@@ -2,6 +2,7 @@ package io.qapi4j.validator.capture;
 
 import io.qapi4j.model.Command;
 import io.qapi4j.model.Schema;
+import io.qapi4j.validator.Direction;
 import io.qapi4j.validator.MessageKind;
 import io.qapi4j.validator.Protocol;
 import io.qapi4j.validator.Severity;
@@ -13,37 +14,44 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Follows the sessions of one capture: matches each reply to the command it answers and checks
+ * Follows the sessions of one capture: matches each reply to the request it answers and checks
  * the protocol's order. Feed it every message in capture order, before validating the message
  * (the {@link Step} says which command a reply answers), and call {@link #finish()} at the end.
  *
  * <p>The rules:
  *
  * <ul>
- *   <li>A reply with an {@code id} answers the oldest waiting command with an equal {@code id}
- *       (out-of-band replies may overtake). A reply without one answers the oldest waiting command
- *       without one (QMP answers in-band commands in order); a success reply passes over commands
+ *   <li>Every message a client sends is a request the server answers — QEMU answers every JSON
+ *       value: a command, and also a malformed request (no object, no {@code execute}), whose
+ *       error reply carries the request's {@code id} if it had one. Only input that is no JSON
+ *       at all gets no matching reply (see below).
+ *   <li>A reply with an {@code id} answers the oldest waiting request with an equal {@code id}
+ *       (out-of-band replies may overtake). A reply without one answers the oldest waiting request
+ *       without one (QMP answers in-band requests in order); a success reply passes over commands
  *       with {@code success-response: false}, which send nothing on success (an error reply may
  *       still answer them).
  *   <li>A reply that answers nothing is {@link ViolationCode#UNEXPECTED_REPLY}, except before the
- *       capture has shown any command (it may start mid-session, or hold replies only): such
+ *       capture has shown any request (it may start mid-session, or hold replies only): such
  *       replies are counted as {@link #uncorrelatedReplies()}. An error reply without {@code id}
  *       saying "JSON parse error" is the server's answer to input it could not parse (qemu-ga
  *       answers the 0xFF a client sends before {@code guest-sync-delimited} so): normal traffic,
  *       severity {@code info}.
- *   <li>A command still waiting when its session ends is {@link
- *       ViolationCode#UNANSWERED_COMMAND} (reported then, about the command).
- *   <li>QMP only: a greeting starts a session; then any command but {@code qmp_capabilities}
- *       before {@code qmp_capabilities} is {@link ViolationCode#PROTOCOL_ORDER}, in QEMU's words.
- *       A {@code qmp_capabilities} after negotiation also starts a new session: a capture that
- *       holds several conversations without their greetings (libvirt's {@code .replies} files,
- *       iotests that restart QEMU) restarts there, and {@code id}s are unique per conversation.
- *       Without a greeting (the capture may start mid-session) no order is checked. Events may
- *       come anywhere.
+ *   <li>A request still waiting when its session ends is {@link
+ *       ViolationCode#UNANSWERED_COMMAND} (reported then, about the request).
+ *   <li>QMP only: a greeting starts a session; then a command other than {@code
+ *       qmp_capabilities} before negotiation is {@link ViolationCode#PROTOCOL_ORDER}, in QEMU's
+ *       words. A {@code qmp_capabilities} after negotiation is decided by its reply: refused (QEMU:
+ *       "Capabilities negotiation is already complete, command ignored"), it is {@link
+ *       ViolationCode#PROTOCOL_ORDER} and changes nothing; answered with success, it starts a new
+ *       session — a capture that holds several conversations without their greetings (libvirt's
+ *       {@code .replies} files, iotests that restart QEMU) restarts there, the requests sent
+ *       before it are left unanswered, and {@code id}s are unique per conversation. Without a
+ *       greeting (the capture may start mid-session) no order is checked. Events may come
+ *       anywhere.
  *   <li>An unanswered {@code quit} is only noted (severity {@code info}): the server may exit
  *       before its reply is written. In a {@linkplain #partialRecord(boolean) partial record}
  *       the other order findings are warnings.
- *   <li>Memory is bounded: at most {@link #DEFAULT_MAX_PENDING} commands wait; when more do, the
+ *   <li>Memory is bounded: at most {@link #DEFAULT_MAX_PENDING} requests wait; when more do, the
  *       oldest is given up as unanswered.
  * </ul>
  */
@@ -60,7 +68,8 @@ public final class SessionTracker {
    *
    * @param inReplyTo for a reply, the command it answers, if known
    * @param violations findings about this message
-   * @param earlier findings about earlier messages that this one settled (unanswered commands)
+   * @param earlier findings about earlier messages that this one settled: requests left
+   *     unanswered, a {@code qmp_capabilities} refused after negotiation
    */
   public record Step(@Nullable String inReplyTo, List<Violation> violations,
       List<CaptureFinding> earlier) {
@@ -75,7 +84,15 @@ public final class SessionTracker {
 
   private enum Negotiation { UNKNOWN, AWAITING, DONE }
 
-  private record Pending(MessageRef ref, @Nullable JsonNode id, boolean expectsReply) {}
+  /**
+   * A request waiting for its reply.
+   *
+   * @param sequence its position among the requests, for "sent before"
+   * @param renegotiation a {@code qmp_capabilities} sent after negotiation: its reply decides
+   *     whether it starts a new session
+   */
+  private record Pending(long sequence, MessageRef ref, @Nullable JsonNode id,
+      boolean expectsReply, boolean renegotiation) {}
 
   private final Protocol protocol;
   private final @Nullable Schema schema;
@@ -84,6 +101,7 @@ public final class SessionTracker {
   private Negotiation negotiation = Negotiation.UNKNOWN;
   private boolean inSession;
   private boolean commandsSeen;
+  private long requests;
   private int sessions;
   private long uncorrelatedReplies;
   private Severity orderSeverity = Severity.ERROR;
@@ -128,11 +146,10 @@ public final class SessionTracker {
       inSession = true;
       sessions++;
     }
-    return switch (kind) {
-      case COMMAND, OOB_COMMAND -> command(m, kind, earlier);
-      case SUCCESS_REPLY, ERROR_REPLY -> reply(m.envelope(), kind);
-      default -> Step.NONE;
-    };
+    if (kind.isCommand() || m.direction() == Direction.CLIENT) {
+      return request(m, kind, earlier);
+    }
+    return kind.isReply() ? reply(m.envelope(), kind) : Step.NONE;
   }
 
   /** Takes an iotests greeting placeholder: a session starts; returns what that settled. */
@@ -144,7 +161,7 @@ public final class SessionTracker {
 
   /** Ends the capture: returns the commands left unanswered. */
   public List<CaptureFinding> finish() {
-    return endSession("before the end of the capture");
+    return endSession("before the end of the capture", Long.MAX_VALUE);
   }
 
   /** Sessions seen so far (greetings, restarts, and the one a capture starts in). */
@@ -158,36 +175,42 @@ public final class SessionTracker {
   }
 
   private List<CaptureFinding> newSession() {
-    List<CaptureFinding> earlier = endSession("before its session ended");
+    List<CaptureFinding> earlier = endSession("before its session ended", Long.MAX_VALUE);
     inSession = true;
     sessions++;
     return earlier;
   }
 
-  private List<CaptureFinding> endSession(String when) {
+  /** Ends the session of the requests sent before {@code sequence}: they are left unanswered. */
+  private List<CaptureFinding> endSession(String when, long sequence) {
     List<CaptureFinding> out = new ArrayList<>();
-    for (Pending p : pending) {
+    pending.removeIf(p -> {
+      if (p.sequence() >= sequence) {
+        return false;
+      }
       if (p.expectsReply()) {
         out.add(unanswered(p, when));
       }
-    }
-    pending.clear();
+      return true;
+    });
     negotiation = Negotiation.UNKNOWN;
     return out;
   }
 
-  private Step command(CapturedMessage m, MessageKind kind, List<CaptureFinding> earlier) {
+  private Step request(CapturedMessage m, MessageKind kind, List<CaptureFinding> earlier) {
     commandsSeen = true;
     String name = m.envelope().name();
     List<Violation> violations = new ArrayList<>();
-    if (protocol == Protocol.QMP && CAPABILITIES.equals(name)) {
-      if (negotiation == Negotiation.DONE) {
-        earlier.addAll(newSession());
+    boolean renegotiation = false;
+    // Only a well-formed command meets the negotiation check; QEMU refuses a malformed one first.
+    if (protocol == Protocol.QMP && kind.isCommand() && name != null) {
+      if (CAPABILITIES.equals(name)) {
+        renegotiation = negotiation == Negotiation.DONE;
+        negotiation = Negotiation.DONE;
+      } else if (negotiation == Negotiation.AWAITING) {
+        violations.add(violation(ViolationCode.PROTOCOL_ORDER, orderSeverity,
+            "Expecting capabilities negotiation with 'qmp_capabilities'"));
       }
-      negotiation = Negotiation.DONE;
-    } else if (protocol == Protocol.QMP && negotiation == Negotiation.AWAITING) {
-      violations.add(violation(ViolationCode.PROTOCOL_ORDER, orderSeverity,
-          "Expecting capabilities negotiation with 'qmp_capabilities'"));
     }
     if (pending.size() >= maxPending) {
       Pending oldest = pending.remove(0);
@@ -196,7 +219,8 @@ public final class SessionTracker {
       }
     }
     MessageRef ref = new MessageRef(m.source(), m.index(), m.line(), m.direction(), kind, name);
-    pending.add(new Pending(ref, m.envelope().id(), expectsReply(name)));
+    pending.add(new Pending(requests++, ref, m.envelope().id(), expectsReply(name),
+        renegotiation));
     return new Step(null, violations, earlier);
   }
 
@@ -226,11 +250,22 @@ public final class SessionTracker {
           what)), List.of());
     }
     String name = match.ref().name();
-    if (CAPABILITIES.equals(name) && kind == MessageKind.ERROR_REPLY
+    List<CaptureFinding> earlier = new ArrayList<>();
+    if (match.renegotiation()) {
+      if (kind == MessageKind.SUCCESS_REPLY) {
+        // A new conversation: what was sent before it belongs to the old one.
+        earlier.addAll(endSession("before its session ended", match.sequence()));
+        sessions++;
+        negotiation = Negotiation.DONE;
+      } else {
+        earlier.add(new CaptureFinding(match.ref(), violation(ViolationCode.PROTOCOL_ORDER,
+            orderSeverity, "Capabilities negotiation is already complete, command ignored")));
+      }
+    } else if (CAPABILITIES.equals(name) && kind == MessageKind.ERROR_REPLY
         && protocol == Protocol.QMP) {
       negotiation = Negotiation.AWAITING;
     }
-    return new Step(name, List.of(), List.of());
+    return new Step(name, List.of(), earlier);
   }
 
   private @Nullable Pending takeById(JsonNode id) {
@@ -278,7 +313,7 @@ public final class SessionTracker {
     boolean quit = QUIT.equals(name);
     return new CaptureFinding(p.ref(), violation(ViolationCode.UNANSWERED_COMMAND,
         quit ? Severity.INFO : orderSeverity,
-        "The command " + (name == null ? "(unnamed)" : name)
+        (name == null ? "The request" : "The command " + name)
             + (p.id() == null ? "" : " with id " + p.id()) + " got no reply " + when
             + (quit ? " (the server may exit before its reply is written)" : "")));
   }

@@ -19,6 +19,10 @@
  *   System.out.println(summary.messages() + " messages, " + summary.errors() + " errors");
  * }
  * }</pre>
+ *
+ * <p>{@link io.qapi4j.validator.capture.SessionValidator} does the same for a live session, fed
+ * with the bytes of both directions as they cross the wire (a proxy's tap), and can write the
+ * session's transcript as it goes.
  */
 @NullMarked
 package io.qapi4j.validator.capture;

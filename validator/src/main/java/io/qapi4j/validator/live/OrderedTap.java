@@ -19,7 +19,8 @@ final class OrderedTap {
   /** Bytes waiting for a slow tap before forwarding waits too. */
   static final long MAX_PENDING_BYTES = 64L << 20;
 
-  private record Chunk(@Nullable Direction direction, byte[] bytes) {}
+  /** What a ticket stands for: bytes, the end of a direction's stream, or nothing. */
+  private record Chunk(@Nullable Direction direction, byte[] bytes, boolean end) {}
 
   private final WireTap tap;
   private final Consumer<String> failures;
@@ -60,12 +61,17 @@ final class OrderedTap {
         return;
       }
     }
-    put(ticket, new Chunk(direction, bytes));
+    put(ticket, new Chunk(direction, bytes, false));
+  }
+
+  /** The sender of {@code direction} ended its stream (closed it, or the pump failed). */
+  synchronized void ended(long ticket, Direction direction) {
+    put(ticket, new Chunk(direction, new byte[0], true));
   }
 
   /** The chunk of {@code ticket} was not forwarded (the peer is gone): nothing to hand over. */
   synchronized void cancel(long ticket) {
-    put(ticket, new Chunk(null, new byte[0]));
+    put(ticket, new Chunk(null, new byte[0], false));
   }
 
   private void put(long ticket, Chunk chunk) {
@@ -102,8 +108,11 @@ final class OrderedTap {
         pendingBytes -= chunk.bytes().length;
         notifyAll();
       }
-      if (chunk.direction() != null) {
-        call(() -> tap.onBytes(chunk.direction(), chunk.bytes()));
+      Direction direction = chunk.direction();
+      if (direction != null && chunk.end()) {
+        call(() -> tap.onEnd(direction));
+      } else if (direction != null) {
+        call(() -> tap.onBytes(direction, chunk.bytes()));
       }
     }
     call(tap::onClose);

@@ -4,20 +4,24 @@ import io.qapi4j.validator.Direction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One client relayed to its server: two pumps copy bytes unchanged, one per direction, and an
  * {@link OrderedTap} shows every chunk to the tap. When one side ends its stream the other side's
- * output is shut down (the peer sees the end too); when both directions are done, or either fails,
- * both sockets are closed.
+ * output is shut down (the peer sees the end too), and the other side gets the linger time to end
+ * its own; when both directions are done, or either fails, or the linger time is over, both
+ * sockets are closed.
  */
 final class RelayedPair {
 
   private final SocketChannel client;
   private final SocketChannel server;
   private final OrderedTap tap;
+  private final Duration linger;
   private final Thread toServer;
   private final Thread toClient;
   private int pumpsRunning = 2;
@@ -27,9 +31,10 @@ final class RelayedPair {
    * @param whenDone runs once both directions are done and the tap has seen everything
    */
   RelayedPair(int index, SocketChannel client, SocketChannel server, WireTap tap,
-      Consumer<String> failures, Consumer<RelayedPair> whenDone) {
+      Duration linger, Consumer<String> failures, Consumer<RelayedPair> whenDone) {
     this.client = client;
     this.server = server;
+    this.linger = linger;
     String name = "relay connection " + index;
     this.tap = new OrderedTap(tap, name, m -> failures.accept(name + ": " + m),
         () -> whenDone.accept(this));
@@ -75,6 +80,7 @@ final class RelayedPair {
     } catch (IOException e) {
       failed = true;
     } finally {
+      tap.ended(tap.reserve(), direction);
       pumpDone(failed);
     }
   }
@@ -83,14 +89,39 @@ final class RelayedPair {
     boolean last;
     synchronized (this) {
       last = --pumpsRunning == 0;
+      notifyAll();
     }
     if (failed || last) {
-      QuietClose.close(client);
-      QuietClose.close(server);
+      close();
+    } else {
+      lingerThenClose();
     }
     if (last) {
       tap.finish();
     }
+  }
+
+  /** Gives the side still sending the linger time to end too, then closes both. */
+  private void lingerThenClose() {
+    Thread t = new Thread(() -> {
+      long deadline = System.nanoTime() + linger.toNanos();
+      synchronized (this) {
+        long left;
+        while (pumpsRunning > 0 && (left = deadline - System.nanoTime()) > 0) {
+          try {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+          } catch (InterruptedException e) {
+            break;
+          }
+        }
+        if (pumpsRunning == 0) {
+          return;
+        }
+      }
+      close();
+    }, toServer.getName() + " linger");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Closes both sockets; the pumps end and the tap gets what is pending. */

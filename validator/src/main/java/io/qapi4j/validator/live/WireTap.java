@@ -16,6 +16,13 @@ public interface WireTap {
   /** {@code bytes} crossed the wire travelling {@code direction}. */
   void onBytes(Direction direction, byte[] bytes);
 
+  /**
+   * The sender of {@code direction} ended its stream (closed the connection or shut down its
+   * output): no more bytes will come that way. Told by a {@link UnixSocketRelay}, after that
+   * direction's last chunk.
+   */
+  default void onEnd(Direction direction) {}
+
   /** The connection is closed: no more bytes will come. */
   default void onClose() {}
 
@@ -27,6 +34,12 @@ public interface WireTap {
       public void onBytes(Direction direction, byte[] bytes) {
         first.onBytes(direction, bytes);
         next.onBytes(direction, bytes);
+      }
+
+      @Override
+      public void onEnd(Direction direction) {
+        first.onEnd(direction);
+        next.onEnd(direction);
       }
 
       @Override

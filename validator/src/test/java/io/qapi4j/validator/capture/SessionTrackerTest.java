@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.read.SchemaReader;
 import io.qapi4j.testing.SharedData;
+import io.qapi4j.validator.Direction;
 import io.qapi4j.validator.Protocol;
 import io.qapi4j.validator.QmpValidator;
 import io.qapi4j.validator.Severity;
@@ -175,6 +176,91 @@ class SessionTrackerTest {
 
     assertThat(summary.sessions()).isEqualTo(3);
     assertThat(found).containsExactly("9 UNANSWERED_COMMAND error query-version");
+  }
+
+  private static final String GREETING = "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 0,"
+      + " \"minor\": 2, \"major\": 7}, \"package\": \"\"}, \"capabilities\": []}}\n";
+
+  @Test
+  void aRefusedQmpCapabilitiesAfterNegotiationStartsNothingAndIsFlaggedWhenItsReplyComes() {
+    List<String> found = new ArrayList<>();
+    CaptureSummary summary = summary(GREETING + """
+        {"execute": "qmp_capabilities", "id": 1}
+        {"return": {}, "id": 1}
+        {"execute": "query-status", "id": 2}
+        {"execute": "qmp_capabilities", "id": 3}
+        {"return": {"running": true, "status": "running"}, "id": 2}
+        {"error": {"class": "CommandNotFound", "desc": "Capabilities negotiation is already complete, command ignored"}, "id": 3}
+        {"execute": "query-status", "id": 4}
+        {"return": {"running": true, "status": "running"}, "id": 4}
+        """, found);
+
+    // The finding is about the qmp_capabilities of line 5; query-status waits across it.
+    assertThat(found).containsExactly("5 PROTOCOL_ORDER error qmp_capabilities");
+    assertThat(summary.sessions()).isEqualTo(1);
+  }
+
+  @Test
+  void aSuccessfulQmpCapabilitiesAfterNegotiationStartsANewSessionWhenItsReplyComes() {
+    List<String> found = new ArrayList<>();
+    CaptureSummary summary = summary("""
+        {"execute": "qmp_capabilities", "id": 1}
+        {"return": {}, "id": 1}
+        {"execute": "query-version", "id": 2}
+        {"execute": "qmp_capabilities", "id": 1}
+        {"execute": "query-status", "id": 2}
+        {"return": {}, "id": 1}
+        {"return": {"running": true, "status": "running"}, "id": 2}
+        """, found);
+
+    // query-version belongs to the first conversation; query-status, sent before the new
+    // conversation's qmp_capabilities was answered, to the second.
+    assertThat(found).containsExactly("3 UNANSWERED_COMMAND error query-version");
+    assertThat(summary.sessions()).isEqualTo(2);
+  }
+
+  @Test
+  void everyValueAClientSendsIsARequestAndItsErrorReplyAnswersIt() {
+    assertThat(findings("""
+        -> {"execute": "qmp_capabilities", "id": 1}
+        <- {"return": {}, "id": 1}
+        -> [1, 2]
+        <- {"error": {"class": "GenericError", "desc": "QMP input must be a JSON object"}}
+        -> {"arguments": {}, "id": "x"}
+        <- {"error": {"class": "GenericError", "desc": "QMP input lacks member 'execute'"}, "id": "x"}
+        -> {"execute": 42, "id": "y"}
+        <- {"error": {"class": "GenericError", "desc": "QMP input member 'execute' must be a string"}, "id": "y"}
+        -> {"return": {}}
+        """)).containsExactly("3 NOT_AN_OBJECT error null", "5 MISSING_EXECUTE error null",
+            "7 EXECUTE_NOT_A_STRING error null", "9 UNEXPECTED_ENVELOPE_MEMBER error null",
+            "9 MISSING_EXECUTE error null", "9 UNANSWERED_COMMAND error null");
+  }
+
+  @Test
+  void withoutArrowsWhatOnlyAClientSendsIsTheClients() {
+    List<CapturedMessage> messages = Captures.read("""
+        []
+        {"arguments": {}, "id": "x"}
+        {}
+        {"foo": 1}
+        """).messages();
+
+    assertThat(messages).extracting(CapturedMessage::direction).containsExactly(
+        Direction.CLIENT, Direction.CLIENT, Direction.CLIENT, Direction.UNKNOWN);
+    assertThat(findings("""
+        {"execute": "query-status"}
+        []
+        {"return": {"running": true, "status": "running"}}
+        {"error": {"class": "GenericError", "desc": "QMP input must be a JSON object"}}
+        """)).containsExactly("2 NOT_AN_OBJECT error null");
+  }
+
+  @Test
+  void aMalformedRequestBeforeNegotiationIsRefusedForWhatItIsNotForItsOrder() {
+    assertThat(findings(GREETING + """
+        {"arguments": {}, "id": 1}
+        {"error": {"class": "GenericError", "desc": "QMP input lacks member 'execute'"}, "id": 1}
+        """)).containsExactly("2 MISSING_EXECUTE error null");
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * -Dqapi4j.regenerateCaptures=true} into {@code testdata/captures/}, replacing the committed
  * recordings:
  *
- * <pre>mvn -B -pl validator -am verify -Dtest='Qmp*LiveSessionTest,Qga*LiveSessionTest' \
+ * <pre>mvn -B -pl validator -am verify -Dtest='QmpLiveSessionTest,QgaLiveSessionTest' \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dqapi4j.regenerateCaptures=true</pre>
  */
 final class CaptureFiles {
@@ -16,8 +16,11 @@ final class CaptureFiles {
 
   static final String REGENERATE = "qapi4j.regenerateCaptures";
 
-  /** The QMP transcript of the live session. */
+  /** The QMP transcript of the live tour (no mistakes). */
   static final String QMP = "qmp-qemu-7.2.log";
+
+  /** The QMP transcript of the full live session, deliberate mistakes included. */
+  static final String QMP_MISTAKES = "qmp-qemu-7.2-mistakes.log";
 
   /** The raw QGA stream of the live session. */
   static final String QGA = "qga-qemu-ga-7.2.raw";

@@ -7,27 +7,93 @@ import io.qapi4j.model.read.SchemaReader;
 import io.qapi4j.testing.SharedData;
 import io.qapi4j.validator.QmpValidator;
 import io.qapi4j.validator.ValidationResult;
+import io.qapi4j.validator.capture.CaptureReader;
+import io.qapi4j.validator.capture.EmbeddedSchema;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The committed recordings ({@code testdata/captures/}) hold what their README says, without a
- * QEMU on the machine: the QMP transcript validates against its own {@code query-qmp-schema}
- * reply, the raw QGA stream against the release schema, and the deliberate mistakes in them are
- * flagged. Replies are paired with requests by order: both sessions are strictly one command at
- * a time.
+ * QEMU on the machine: the QMP transcripts validate against their own {@code query-qmp-schema}
+ * reply and the release schema, the raw QGA stream against the release schema; the tour shows no
+ * finding at all, and the findings of the recordings with deliberate mistakes are exactly their
+ * golden files ({@code *.expected.txt}), through the same path as {@code qapi4j validate}. Replies
+ * are also paired with requests by order: the sessions are strictly one command at a time.
  */
 class CommittedCapturesTest {
+
+  private static final String RELEASE = "qemu-qapi/releases/v7.2.0/";
 
   /** A request and the reply that follows it. */
   private record Pair(String request, String reply) {}
 
+  private static QmpValidator ownSchemaOf(Path capture) throws IOException {
+    try (CaptureReader reader = CaptureReader.open(capture)) {
+      return QmpValidator.of(EmbeddedSchema.find(reader).result().orElseThrow());
+    }
+  }
+
+  private static QmpValidator qmpRelease() {
+    return QmpValidator.of(SchemaReader.compat()
+        .read(SharedData.shared(RELEASE + "qapi/qapi-schema.json")).orElseThrow());
+  }
+
+  private static QmpValidator qgaRelease() {
+    return QmpValidator.forQga(SchemaReader.compat()
+        .read(SharedData.shared(RELEASE + "qga/qapi-schema.json")).orElseThrow());
+  }
+
+  @Test
+  void theQmpTourHasNoMistakeAndValidatesCleanEndToEnd() throws Exception {
+    Path tour = CaptureFiles.committed(CaptureFiles.QMP);
+    List<String> lines = Files.readAllLines(tour, StandardCharsets.UTF_8);
+    List<String> requests = lines.stream().filter(l -> l.startsWith("-> ")).toList();
+
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(80).noneMatch(r -> r.contains("mistake"));
+    assertThat(requests.get(0)).startsWith("-> {\"execute\":\"qmp_capabilities\"");
+    assertThat(requests.get(requests.size() - 1)).startsWith("-> {\"execute\":\"quit\"");
+    assertThat(lines).filteredOn(l -> l.contains("\"event\": ")).hasSize(5);
+    assertThat(EndToEnd.findings(tour, ownSchemaOf(tour))).isEmpty();
+    assertThat(EndToEnd.findings(tour, qmpRelease())).isEmpty();
+  }
+
+  @Test
+  void theQmpSessionWithMistakesFindsExactlyItsGoldenFindings() throws Exception {
+    Path capture = CaptureFiles.committed(CaptureFiles.QMP_MISTAKES);
+    List<Mistake> all = new ArrayList<>(QmpLiveSession.PROTOCOL_MISTAKES);
+    all.addAll(QmpLiveSession.MISTAKES);
+
+    List<String> own = EndToEnd.findings(capture, ownSchemaOf(capture));
+    List<String> release = EndToEnd.findings(capture, qmpRelease());
+
+    assertThat(own).containsExactlyElementsOf(EndToEnd.golden(SharedData.testdata(
+        "captures/qmp-qemu-7.2-mistakes.own-schema.expected.txt")));
+    assertThat(release).containsExactlyElementsOf(EndToEnd.golden(SharedData.testdata(
+        "captures/qmp-qemu-7.2-mistakes.release-schema.expected.txt")));
+    EndToEnd.assertExactlyTheMistakes(capture, own, all, Mistake::introspectionFlagsIt);
+    EndToEnd.assertExactlyTheMistakes(capture, release, all, m -> true);
+  }
+
+  @Test
+  void theRawQgaStreamFindsExactlyItsGoldenFindings() {
+    Path capture = CaptureFiles.committed(CaptureFiles.QGA);
+
+    List<String> found = EndToEnd.findings(capture, qgaRelease());
+
+    assertThat(found).containsExactlyElementsOf(EndToEnd.golden(SharedData.testdata(
+        "captures/qga-qemu-ga-7.2.release-schema.expected.txt")));
+    EndToEnd.assertExactlyTheMistakes(capture, found, QgaLiveSession.MISTAKES, m -> true);
+  }
+
   @Test
   void theQmpTranscriptIsItsOwnSchemaAndQemusMessagesKeepToIt() throws Exception {
-    List<String> lines = Files.readAllLines(CaptureFiles.committed(CaptureFiles.QMP), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(CaptureFiles.committed(CaptureFiles.QMP_MISTAKES),
+        StandardCharsets.UTF_8);
     assertThat(lines).allMatch(l -> l.startsWith("-> ") || l.startsWith("<- "));
     assertThat(lines.get(0)).startsWith("<- {\"QMP\": {\"version\": {\"qemu\": {\"micro\": ");
 
@@ -47,7 +113,7 @@ class CommittedCapturesTest {
     Pair schemaPair = pairs.stream().filter(p -> p.request().contains("\"query-qmp-schema\""))
         .findFirst().orElseThrow();
     QmpValidator own = QmpValidator.of(IntrospectionReader.read(TestJson.json(schemaPair.reply()),
-        "qmp-qemu-7.2.log").orElseThrow());
+        CaptureFiles.QMP_MISTAKES).orElseThrow());
 
     assertThat(pairs).hasSizeGreaterThanOrEqualTo(80);
     assertThat(events).hasSize(5);
@@ -81,8 +147,7 @@ class CommittedCapturesTest {
     LineFramer framer = new LineFramer();
     framer.feed(bytes, 0, bytes.length, frames::add);
     framer.finish(frames::add);
-    QmpValidator release = QmpValidator.forQga(SchemaReader.compat()
-        .read(SharedData.shared("qemu-qapi/releases/v7.2.0/qga/qapi-schema.json")).orElseThrow());
+    QmpValidator release = qgaRelease();
 
     List<String> texts = frames.stream().map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).toList();
     assertThat(frames.get(0).afterSentinel()).isTrue();

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A session with the real qemu-ga 7.2 ({@link QgaLiveSession}), recorded byte for byte, and every
- * message validated against the v7.2.0 release's guest agent schema.
+ * message validated against the v7.2.0 release's guest agent schema, one by one and end to end
+ * (the raw stream as {@code qapi4j validate --qga} reads it).
  */
 class QgaLiveSessionTest {
 
@@ -88,6 +89,12 @@ class QgaLiveSessionTest {
     assertThat(session.steps.stream().filter(s -> s.mistake() == null)
         .map(s -> s.reply().request() + " " + release().validate(s.reply().request()).violations())
         .filter(line -> !line.endsWith(" []"))).isEmpty();
+  }
+
+  @Test
+  void endToEndTheRawStreamShowsExactlyItsMistakes() {
+    EndToEnd.assertExactlyTheMistakes(raw, EndToEnd.findings(raw, release()),
+        QgaLiveSession.MISTAKES, m -> true);
   }
 
   @TestFactory

@@ -13,13 +13,24 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scripted session with a real QEMU: greeting, a command before negotiation, negotiation with
- * {@code oob}, {@code query-qmp-schema}, every argument-less {@code query-*} and {@code x-query-*}
- * command its schema lists, commands with arguments (QOM, objects, block nodes, chardevs, HMP,
- * OOB, run state changes with their events), deliberate mistakes, and {@code quit}. Everything is
- * recorded by a {@link TranscriptRecorder}.
+ * The scripted session with a real QEMU: greeting, negotiation with {@code oob}, {@code
+ * query-qmp-schema}, every argument-less {@code query-*} and {@code x-query-*} command its schema
+ * lists, commands with arguments (QOM, objects, block nodes, chardevs, HMP, OOB, run state changes
+ * with their events), and {@code quit} — the {@linkplain #tour tour}; the {@linkplain
+ * #withMistakes full session} adds a command before negotiation, a second negotiation and the
+ * deliberate mistakes. Everything is recorded by a {@link TranscriptRecorder}.
  */
 final class QmpLiveSession {
+
+  /**
+   * The full session's mistakes of order, which only a session check can see (each message is
+   * valid on its own); the client numbers its requests, so their ids are known.
+   */
+  static final List<Mistake> PROTOCOL_MISTAKES = List.of(
+      new Mistake("a command before negotiation", "{\"execute\":\"query-version\",\"id\":1}",
+          ViolationCode.PROTOCOL_ORDER, ""),
+      new Mistake("negotiation again", "{\"execute\":\"qmp_capabilities\",\"id\":3}",
+          ViolationCode.PROTOCOL_ORDER, ""));
 
   static final List<Mistake> MISTAKES = List.of(
       new Mistake("unknown command", "{\"execute\":\"qapi4j-no-such-command\",\"id\":\"mistake-1\"}",
@@ -92,14 +103,20 @@ final class QmpLiveSession {
   final List<ServerMessage> events = new ArrayList<>();
   final List<ServerMessage> unsolicited = new ArrayList<>();
   final List<String> commandLine;
+  final boolean mistakes;
   final int exitStatus;
 
-  private QmpLiveSession(QemuProcess qemu, QmpClient qmp) {
+  private QmpLiveSession(QemuProcess qemu, QmpClient qmp, boolean mistakes) {
     this.commandLine = qemu.commandLine();
+    this.mistakes = mistakes;
     this.greeting = qmp.greeting();
-    step(qmp.execute("query-version"));                     // before negotiation: refused
+    if (mistakes) {
+      step(qmp.execute("query-version"));                   // before negotiation: refused
+    }
     step(qmp.negotiate("oob"));
-    step(qmp.execute("qmp_capabilities"));                  // again: refused
+    if (mistakes) {
+      step(qmp.execute("qmp_capabilities"));                // again: refused
+    }
     Reply schema = qmp.execute("query-qmp-schema");
     step(schema);
     this.schemaInfo = schema.result();
@@ -107,7 +124,7 @@ final class QmpLiveSession {
       step(qmp.execute(query));
     }
     withArguments(qmp);
-    for (Mistake m : MISTAKES) {
+    for (Mistake m : mistakes ? MISTAKES : List.<Mistake>of()) {
       steps.add(new Step(qmp.send(m.request()), m));
       events.addAll(qmp.takeEvents());
     }
@@ -118,12 +135,21 @@ final class QmpLiveSession {
     this.exitStatus = qemu.isAlive() ? -1 : qemu.exitStatus();
   }
 
-  /** Runs the session against {@code binary}, recording it into {@code transcript}. */
-  static QmpLiveSession run(Path binary, Path transcript) {
+  /** Runs the tour against {@code binary}, recording it into {@code transcript}. */
+  static QmpLiveSession tour(Path binary, Path transcript) {
+    return run(binary, transcript, false);
+  }
+
+  /** Runs the full session, mistakes included, recording it into {@code transcript}. */
+  static QmpLiveSession withMistakes(Path binary, Path transcript) {
+    return run(binary, transcript, true);
+  }
+
+  private static QmpLiveSession run(Path binary, Path transcript, boolean mistakes) {
     try (TranscriptRecorder recorder = TranscriptRecorder.open(transcript);
          QemuProcess qemu = QemuProcess.builder().binary(binary.toString()).start();
          QmpClient qmp = qemu.connect(ClientOptions.defaults().withTap(recorder))) {
-      return new QmpLiveSession(qemu, qmp);
+      return new QmpLiveSession(qemu, qmp, mistakes);
     }
   }
 

@@ -9,6 +9,8 @@ import io.qapi4j.testing.SharedData;
 import io.qapi4j.validator.QmpValidator;
 import io.qapi4j.validator.ValidationResult;
 import io.qapi4j.validator.Violation;
+import io.qapi4j.validator.capture.CaptureReader;
+import io.qapi4j.validator.capture.EmbeddedSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,25 +27,68 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * A session with the real QEMU 7.2 ({@link QmpLiveSession}), recorded, and every message of it
- * validated against (a) QEMU's own {@code query-qmp-schema} and (b) the v7.2.0 release schema:
- * QEMU's greeting, replies and events break neither; every deliberate mistake is flagged with its
- * code and pointer, in QEMU's words.
+ * Two sessions with the real QEMU 7.2 ({@link QmpLiveSession}), recorded: the tour without
+ * mistakes and the full session with them. Every message is validated against (a) QEMU's own
+ * {@code query-qmp-schema} and (b) the v7.2.0 release schema, one by one and end to end (the
+ * recordings as {@code qapi4j validate} reads them): QEMU's greeting, replies and events break
+ * neither; every deliberate mistake is flagged with its code and pointer, in QEMU's words, and
+ * nothing else is.
  */
 class QmpLiveSessionTest {
 
   private static QmpLiveSession session;
+  private static QmpLiveSession tour;
   private static Path transcript;
+  private static Path tourTranscript;
   private static QmpValidator own;
   private static @Nullable QmpValidator release;
 
   @BeforeAll
-  static void runSession() {
+  static void runSessions() {
     Path qemu = LiveBinaries.qemu();
-    transcript = CaptureFiles.recording(CaptureFiles.QMP);
-    session = QmpLiveSession.run(qemu, transcript);
+    tourTranscript = CaptureFiles.recording(CaptureFiles.QMP);
+    tour = QmpLiveSession.tour(qemu, tourTranscript);
+    transcript = CaptureFiles.recording(CaptureFiles.QMP_MISTAKES);
+    session = QmpLiveSession.withMistakes(qemu, transcript);
     own = QmpValidator.of(IntrospectionReader.read(session.schemaInfo, "query-qmp-schema")
         .orElseThrow());
+  }
+
+  /** The validator of the schema a recording holds (its query-qmp-schema reply). */
+  private static QmpValidator ownSchemaOf(Path capture) throws IOException {
+    try (CaptureReader reader = CaptureReader.open(capture)) {
+      return QmpValidator.of(EmbeddedSchema.find(reader).result().orElseThrow());
+    }
+  }
+
+  @Test
+  void theTourRunsMoreThanEightyCommandsWithoutMistakesAndEndsWithQuit() {
+    assertThat(tour.requests()).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(tour.steps).allMatch(s -> s.mistake() == null);
+    assertThat(tour.requests().get(0)).startsWith("{\"execute\":\"qmp_capabilities\"");
+    assertThat(tour.requests()).filteredOn(r -> r.contains("qmp_capabilities")).hasSize(1);
+    assertThat(tour.requests()).filteredOn(r -> r.startsWith("{\"exec-oob\"")).hasSize(3);
+    assertThat(tour.steps.get(tour.steps.size() - 1).reply().command()).isEqualTo("quit");
+    assertThat(tour.events).extracting(ServerMessage::eventName)
+        .containsExactly("STOP", "RESUME", "RESET", "POWERDOWN", "SHUTDOWN");
+    assertThat(tour.exitStatus).isZero();
+  }
+
+  @Test
+  void theTourValidatesCleanEndToEndAgainstItsOwnAndTheReleaseSchema() throws IOException {
+    assertThat(EndToEnd.findings(tourTranscript, ownSchemaOf(tourTranscript))).isEmpty();
+    assertThat(EndToEnd.findings(tourTranscript, release())).isEmpty();
+  }
+
+  @Test
+  void endToEndTheFullSessionShowsExactlyItsMistakes() throws IOException {
+    List<Mistake> all = new ArrayList<>(QmpLiveSession.PROTOCOL_MISTAKES);
+    all.addAll(QmpLiveSession.MISTAKES);
+
+    EndToEnd.assertExactlyTheMistakes(transcript,
+        EndToEnd.findings(transcript, ownSchemaOf(transcript)), all, Mistake::introspectionFlagsIt);
+    EndToEnd.assertExactlyTheMistakes(transcript, EndToEnd.findings(transcript, release()), all,
+        m -> true);
   }
 
   /** The validator of the v7.2.0 release schema (the test is skipped without ../shared). */

@@ -10,7 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.qapi4j.validator.Direction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +142,99 @@ class UnixSocketRelayTest {
 
     assertThatThrownBy(() -> UnixSocketRelay.start(taken, dir.resolve("x.sock"), WireTap.NONE))
         .isInstanceOf(LiveException.class)
-        .hasMessage("cannot listen on " + taken + ": the file exists");
+        .hasMessage("cannot listen on " + taken + ": the file exists (a stale socket? remove it)");
+    try (UnixSocketRelay first = UnixSocketRelay.start(dir.resolve("busy.sock"),
+        dir.resolve("x.sock"), WireTap.NONE)) {
+      assertThatThrownBy(() -> UnixSocketRelay.start(first.listenPath(), dir.resolve("x.sock"),
+          WireTap.NONE))
+          .isInstanceOf(LiveException.class)
+          .hasMessage("cannot listen on " + first.listenPath() + ": another program listens there");
+      // Found out without connecting: a relay for one client would serve its session to a probe.
+      assertThat(first.accepted()).isZero();
+    }
+  }
+
+  /** A tap that notes the ends of the streams and the close, in order. */
+  private static final class EndTap implements WireTap {
+    final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onBytes(Direction direction, byte[] bytes) {}
+
+    @Override
+    public void onEnd(Direction direction) {
+      events.add(direction.arrow() + " ended");
+    }
+
+    @Override
+    public void onClose() {
+      events.add("closed");
+    }
+  }
+
+  @Test
+  void aRelayForOneClientStopsListeningOnceItCameAndFinishesWithIt() throws Exception {
+    EndTap tap = new EndTap();
+    try (FakeServer server = new FakeServer(c -> FakeServer.write(c, FakeServer.readLine(c) + "!\n"));
+         UnixSocketRelay relay = UnixSocketRelay.builder(dir.resolve("relay.sock"), server.socket())
+             .tap(tap).maxClients(1).start();
+         SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      client.connect(UnixDomainSocketAddress.of(relay.listenPath()));
+      FakeServer.write(client, "ping\n");
+      assertThat(FakeServer.readLine(client)).isEqualTo("ping!");
+      assertThat(waitUntilGone(relay.listenPath())).isTrue();
+
+      client.close();
+      Thread waiter = new Thread(() -> {
+        try {
+          relay.awaitFinished();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      waiter.start();
+      waiter.join(5000);
+
+      assertThat(waiter.isAlive()).isFalse();
+      assertThat(relay.accepted()).isEqualTo(1);
+      // Both ends are told (the server's script closes after answering, the client closes), then
+      // the close.
+      assertThat(tap.events).containsExactlyInAnyOrder("<- ended", "-> ended", "closed")
+          .endsWith("closed");
+    }
+  }
+
+  @Test
+  void aPeerThatIgnoresTheEndIsClosedAfterTheLingerTime() throws Exception {
+    EndTap tap = new EndTap();
+    try (FakeServer server = new FakeServer(c -> {
+          FakeServer.write(c, "bye\n");
+          c.shutdownOutput();
+          Thread.sleep(20_000); // never reads, never closes
+        });
+         UnixSocketRelay relay = UnixSocketRelay.builder(dir.resolve("relay.sock"), server.socket())
+             .tap(tap).maxClients(1).linger(Duration.ofMillis(200)).start();
+         SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      client.connect(UnixDomainSocketAddress.of(relay.listenPath()));
+      assertThat(FakeServer.readLine(client)).isEqualTo("bye");
+      // This client ignores the end too: it never closes. The relay closes both after 200 ms.
+      long start = System.nanoTime();
+      assertThat(client.read(ByteBuffer.allocate(1))).isEqualTo(-1);
+      assertThat(relay.awaitIdle(5000)).isTrue();
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(tap.events).containsExactly("<- ended", "-> ended", "closed");
+    }
+  }
+
+  private static boolean waitUntilGone(Path path) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5000;
+    while (Files.exists(path)) {
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 }
