@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code qapi4j validate} of a gigabyte of QMP traffic in a 256 MB heap, through the real jar.
  *
  * <p>The traffic is the session recorded with QEMU 7.2 ({@code
- * testdata/captures/qmp-qemu-7.2.log}): its greeting, negotiation and {@code query-qmp-schema}
+ * testdata/captures/qmp-qemu-7.2-mistakes.log}): its greeting, negotiation and {@code query-qmp-schema}
  * reply, then its 103 other real commands with their replies and events, each time followed by
  * {@value #MISTAKE_BLOCKS} copies of its 24 deliberate mistakes (one of them a line that is no
  * JSON), repeated until the capture holds 1 GiB; it is validated against its own schema reply.
@@ -46,7 +46,7 @@ class GigabyteCaptureIT {
 
   private static final Path JAR = Path.of(System.getProperty("qapi4j.jar",
       SharedData.projectRoot().resolve("cli/target/qapi4j.jar").toString()));
-  private static final Path RECORDING = SharedData.testdata("captures/qmp-qemu-7.2.log");
+  private static final Path RECORDING = SharedData.testdata("captures/qmp-qemu-7.2-mistakes.log");
   /** The capture's size (a system property lets a developer try others). */
   private static final long SIZE = Long.getLong("qapi4j.gigabyteCapture.bytes", 1L << 30);
   private static final String HEAP = "-Xmx256m";
