@@ -1,6 +1,7 @@
 package io.qapi4j.jsonschema;
 
 import io.qapi4j.model.Module;
+import io.qapi4j.model.MonitorCommands;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.SchemaConditions;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * qmp:reply}, {@code qmp:error}, {@code qmp:event}, {@code qmp:greeting}, {@code qmp:message} (QGA:
  * {@code qga:command}, {@code qga:reply}, {@code qga:error}, {@code qga:message}), and helper
  * definitions {@code open:TYPE} (member sets of union branches), {@code out:TYPE} (lenient output)
- * and {@code qmp:timestamp}. The root validates any message of the protocol.
+ * and {@code qmp:timestamp}. The root validates any message of the protocol. A QMP export always
+ * has {@code command:qmp_capabilities}, also for schemas older than QEMU 2.8 that leave it to the
+ * monitor ({@link MonitorCommands}).
  */
 public final class JsonSchemaExporter {
 
@@ -114,6 +117,10 @@ public final class JsonSchemaExporter {
   private Context context(Schema schema) {
     Schema resolved = defined.isEmpty() ? schema : SchemaConditions.resolve(schema, defined::contains);
     Protocol p = protocol != null ? protocol : Protocol.detect(resolved);
+    if (p == Protocol.QMP) {
+      // Schemas before QEMU 2.8 lack qmp_capabilities, which the monitor handled itself.
+      resolved = MonitorCommands.withQmpCapabilities(resolved);
+    }
     return new Context(resolved, draft, p, lenientOutput, docs);
   }
 

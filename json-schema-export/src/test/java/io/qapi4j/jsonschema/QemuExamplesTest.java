@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qapi4j.jsonschema.ExternalValidators.MessageJob;
 import io.qapi4j.jsonschema.ExternalValidators.MessageVerdict;
 import io.qapi4j.jsonschema.ThreeValidators.Bundle;
+import io.qapi4j.testing.QemuDocExamples;
 import io.qapi4j.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,38 +33,28 @@ import tools.jackson.databind.JsonNode;
 class QemuExamplesTest {
 
   /** One checked example. */
-  record Example(String key, String file, int line, String definition, String target, String text) {}
+  record Example(String key, String definition, String target, String text) {}
 
-  static List<Example> examples() throws Exception {
-    Path path = SharedData.shared("qemu-qapi/master/examples.jsonl");
+  static List<Example> examples() {
     List<Example> out = new ArrayList<>();
-    Map<String, String> lastCommand = new HashMap<>();
-    for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-      JsonNode n = ExternalValidators.JSON.readTree(line);
-      if (!n.get("schema").asString().equals("qmp") || !n.get("valid_json").asBoolean()) {
+    for (QemuDocExamples.Example e : QemuDocExamples.read()) {
+      if (!e.schema().equals("qmp")) {
         continue;
       }
-      JsonNode json = n.get("json");
-      String file = n.get("file").asString().replaceFirst("^master/", "");
-      int lineNo = n.get("line").asInt();
-      String block = file + "#" + n.path("definition").asString("") + "#" + n.get("example_no_in_block").asInt();
+      JsonNode json = e.json();
       String target;
       if (json.has("execute") || json.has("exec-oob")) {
-        lastCommand.put(block, json.has("execute") ? json.get("execute").asString("")
-            : json.get("exec-oob").asString(""));
         target = "qmp:command";
       } else if (json.has("event")) {
         target = "qmp:event";
       } else if (json.has("error")) {
         target = "qmp:error";
       } else if (json.has("return")) {
-        String command = lastCommand.get(block);
-        target = command == null ? "qmp:reply" : "command:" + command + "/reply";
+        target = e.commandBefore() == null ? "qmp:reply" : "command:" + e.commandBefore() + "/reply";
       } else {
         target = "qmp:message";
       }
-      out.add(new Example(file + ":" + lineNo, file, lineNo, n.path("definition").asString(""),
-          target, n.get("text").asString()));
+      out.add(new Example(e.key(), e.definition(), target, e.text()));
     }
     return out;
   }

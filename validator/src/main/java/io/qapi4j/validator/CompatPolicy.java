@@ -20,9 +20,17 @@ public record CompatPolicy(Action deprecatedInput, Action unstableInput) {
   public enum Action {
     /** Accept silently (QEMU's default). */
     ACCEPT,
-    /** Accept, but report a warning. */
+    /**
+     * Accept, but report a warning ("Deprecated parameter x accepted by policy"). QEMU has no such
+     * action; it is for auditing traffic.
+     */
     WARN,
-    /** Reject, as QEMU does with {@code reject}: "Deprecated parameter 'x' disabled by policy". */
+    /**
+     * Reject, as QEMU does with {@code reject}, in its words since 6.2: "Deprecated command x
+     * disabled by policy", "Deprecated parameter x disabled by policy" (the member's own name),
+     * "Deprecated value x disabled by policy", and "Unstable ..." likewise (6.0 and 6.1 quoted the
+     * name: "Deprecated parameter 'x' disabled by policy").
+     */
     REJECT
   }
 }

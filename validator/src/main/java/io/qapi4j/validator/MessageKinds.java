@@ -30,4 +30,12 @@ final class MessageKinds {
     }
     return MessageKind.UNKNOWN;
   }
+
+  /**
+   * Whether an object that is none of the known kinds is taken as a broken command (rather than
+   * an unknown message): it has input keys, or none at all.
+   */
+  static boolean looksLikeInput(JsonNode message) {
+    return message.has("arguments") || message.has("id") || message.isEmpty();
+  }
 }

@@ -1,13 +1,13 @@
 package io.qapi4j.validator;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,28 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class MessageParser {
 
   /** QEMU's json-streamer limits. */
-  static final int MAX_NESTING = 1024;
-  static final int MAX_TOKEN = 64 << 20;
-
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_NESTING)
-          .maxStringLength(MAX_TOKEN)
-          .maxNumberLength(MAX_TOKEN)
-          .build())
-      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-      .build();
+  static final int MAX_NESTING = QemuJson.MAX_NESTING;
+  static final int MAX_TOKEN = QemuJson.MAX_TOKEN;
 
   /** Duplicate keys rejected by the parser: the reference wording of every parse error. */
-  static final JsonMapper MAPPER = JsonMapper.builder(FACTORY)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  static final JsonMapper MAPPER = QemuJson.MAPPER;
 
   /**
    * Duplicate keys rejected when a tree is built ({@code FAIL_ON_READING_DUP_TREE_KEY}) or by the
    * streaming checks, not by the parser.
    */
-  static final JsonMapper FAST = JsonMapper.builder(FACTORY)
+  static final JsonMapper FAST = MAPPER.rebuild()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
       .build();
 
@@ -63,13 +53,31 @@ final class MessageParser {
   }
 
   static Parsed parse(byte[] bytes) {
-    return parse(bytes, JsonMapper::readTree);
+    String leading = leadingProblem(bytes, bytes.length);
+    return leading != null ? new Parsed(null, leading) : parse(bytes, JsonMapper::readTree);
   }
 
   /** Parses the stream, which can be read only once: with the reference mapper. */
   static Parsed parse(InputStream in) {
     try {
-      return checked(MAPPER.readTree(in));
+      // The caller owns the stream: Jackson would close it.
+      PushbackInputStream peek = new PushbackInputStream(new FilterInputStream(in) {
+        @Override
+        public void close() {}
+      }, 4);
+      byte[] head = new byte[4];
+      int n = 0;
+      for (int r; n < head.length && (r = peek.read(head, n, head.length - n)) > 0; ) {
+        n += r;
+      }
+      String leading = leadingProblem(head, n);
+      if (leading != null) {
+        return new Parsed(null, leading);
+      }
+      peek.unread(head, 0, n);
+      return checked(MAPPER.readTree(peek));
+    } catch (IOException e) {
+      return new Parsed(null, "JSON parse error, " + e.getMessage());
     } catch (JacksonException e) {
       return new Parsed(null, describe(e));
     }
@@ -96,6 +104,34 @@ final class MessageParser {
     }
   }
 
+  /**
+   * QEMU reads UTF-8 only, where Jackson guesses UTF-16 or UTF-32 from zero bytes or a byte order
+   * mark at the start, and skips a UTF-8 byte order mark: all of them are errors to QEMU.
+   */
+  static @Nullable String leadingProblem(byte[] b, int n) {
+    if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      return "JSON parse error, Unexpected character (U+FEFF, a byte order mark) (line 1, column 1)";
+    }
+    if (n >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff)) {
+      return String.format("JSON parse error, Invalid UTF-8 start byte 0x%02x (line 1, column 1)",
+          b[0] & 0xff);
+    }
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < Math.min(n, 4); i++) {
+      if (b[i] == 0) {
+        return "JSON parse error, Illegal character ((CTRL-CHAR, code 0)) (line " + line
+            + ", column " + column + ")";
+      }
+      column++;
+      if (b[i] == '\n') {
+        line++;
+        column = 1;
+      }
+    }
+    return null;
+  }
+
   private static Parsed checked(JsonNode node) {
     return node.isMissingNode() ? new Parsed(null, "JSON parse error, no JSON value") : new Parsed(node, null);
   }
@@ -107,24 +143,6 @@ final class MessageParser {
 
   /** "JSON parse error, ..." as QEMU says, with Jackson's reason and position. */
   static String describe(JacksonException e) {
-    String reason = e.getOriginalMessage();
-    if (reason == null) {
-      reason = e.getClass().getSimpleName();
-    }
-    int cut = reason.indexOf('\n');
-    if (cut >= 0) {
-      reason = reason.substring(0, cut);
-    }
-    if (reason.startsWith("Duplicate Object property")) {
-      // QEMU's parser says "duplicate key"; keep its words and name the key.
-      reason = "duplicate key" + reason.substring("Duplicate Object property".length());
-    }
-    if (reason.length() > 200) {
-      reason = reason.substring(0, 200) + "...";
-    }
-    var loc = e.getLocation();
-    String where = loc == null || loc.getLineNr() < 0 ? ""
-        : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    return "JSON parse error, " + reason + where;
+    return QemuJson.parseError(e, 1, 1);
   }
 }

@@ -11,6 +11,7 @@ import io.qapi4j.validator.checks.TreeFallback;
 import io.qapi4j.validator.checks.TypeCheck;
 import io.qapi4j.validator.checks.Walk;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,9 +93,10 @@ final class NativeMessageChecker implements MessageChecker {
     switch (kind) {
       case COMMAND, OOB_COMMAND, UNKNOWN -> {
         if (kind == MessageKind.UNKNOWN && direction != Direction.CLIENT && message.isObject()
-            && !looksLikeInput(message)) {
-          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE,
-              "Message is not a command, reply, event" + (protocol == Protocol.QMP ? " or greeting" : ""));
+            && !MessageKinds.looksLikeInput(message)) {
+          envelope(out, "", ViolationCode.UNKNOWN_MESSAGE, protocol == Protocol.QMP
+              ? "Message is not a command, reply, event or greeting"
+              : "Message is not a command or reply");
         } else {
           name = command(message, out, pre);
         }
@@ -124,18 +126,16 @@ final class NativeMessageChecker implements MessageChecker {
     return new ValidationResult(MessageKind.UNKNOWN, type, null, out);
   }
 
-  /** An object with none of the known keys is taken as a broken command when it has input keys. */
-  private static boolean looksLikeInput(JsonNode message) {
-    return message.has("arguments") || message.has("id") || message.isEmpty();
-  }
-
   private static void envelope(List<Violation> out, String pointer, ViolationCode code, String message) {
     out.add(new Violation(pointer, "", code, message, Severity.ERROR, null));
   }
 
   // ---------------------------------------------------------------- commands
 
-  /** QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}; returns the command name. */
+  /**
+   * QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}, envelope members visited in
+   * QEMU's {@link QDictOrder}; returns the command name.
+   */
   private @Nullable String command(JsonNode message, List<Violation> out,
       @Nullable Prechecked pre) {
     if (!message.isObject()) {
@@ -145,7 +145,13 @@ final class NativeMessageChecker implements MessageChecker {
     boolean allowOob = protocol == Protocol.QMP;
     String execKey = null;
     boolean envelopeOk = true;
-    for (String key : message.propertyNames()) {
+    boolean clash = false;
+    Collection<String> keys = message.propertyNames();
+    if (keys.size() > 1 && hasEnvelopeProblem(message, allowOob)) {
+      // In QEMU's order, so that the first violation is the one QEMU reports.
+      keys = QDictOrder.keys(message);
+    }
+    for (String key : keys) {
       JsonNode value = message.get(key);
       if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
         if (!value.isString()) {
@@ -156,6 +162,7 @@ final class NativeMessageChecker implements MessageChecker {
           envelope(out, "/" + key, ViolationCode.EXECUTE_CLASH,
               "QMP input member '" + key + "' clashes with '" + execKey + "'");
           envelopeOk = false;
+          clash = true;
         }
         if (execKey == null) {
           execKey = key;
@@ -173,7 +180,7 @@ final class NativeMessageChecker implements MessageChecker {
       }
     }
     if (execKey == null) {
-      envelope(out, "", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
+      envelope(out, "/execute", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
       return null;
     }
     JsonNode nameNode = message.get(execKey);
@@ -181,6 +188,10 @@ final class NativeMessageChecker implements MessageChecker {
       return null;
     }
     String name = nameNode.asString();
+    if (clash) {
+      // Which of the two members names the command is anyone's guess; QEMU stops here too.
+      return name;
+    }
     CommandChecks checks = compiled.command(name);
     if (checks == null) {
       envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
@@ -229,25 +240,41 @@ final class NativeMessageChecker implements MessageChecker {
     }
   }
 
+  /** Whether {@link #command} will find an envelope problem (the common case has none). */
+  private static boolean hasEnvelopeProblem(JsonNode message, boolean allowOob) {
+    boolean execSeen = false;
+    for (String key : message.propertyNames()) {
+      JsonNode value = message.get(key);
+      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
+        if (!value.isString() || execSeen) {
+          return true;
+        }
+        execSeen = true;
+      } else if (key.equals("arguments") ? !value.isObject() : !key.equals("id")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** QEMU's dispatcher checks the command against the policy before its arguments. */
   private void commandPolicy(Command c, String execKey, List<Violation> out) {
     // The policy first: the default accepts everything, and looking up features costs.
     if (policy.deprecatedInput() != CompatPolicy.Action.ACCEPT
         && c.hasFeature(Feature.DEPRECATED)) {
-      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, "/" + execKey,
-          "Deprecated command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, execKey, c.name(), out);
     }
     if (policy.unstableInput() != CompatPolicy.Action.ACCEPT
         && c.hasFeature(Feature.UNSTABLE)) {
-      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, "/" + execKey,
-          "Unstable command " + c.name() + " disabled by policy", out);
+      policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, execKey, c.name(), out);
     }
   }
 
   private static void policyViolation(CompatPolicy.Action action, ViolationCode code,
-      String pointer, String message, List<Violation> out) {
+      String execKey, String command, List<Violation> out) {
     if (action != CompatPolicy.Action.ACCEPT) {
-      out.add(new Violation(pointer, "", code, message,
-          action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING, null));
+      out.add(new Violation("/" + execKey, "", code,
+          Walk.policyMessage(action, code, "command", command), Walk.severity(action), null));
     }
   }
 
@@ -323,7 +350,7 @@ final class NativeMessageChecker implements MessageChecker {
             "Event " + name + " has no data, but member 'data' is present");
       }
     } else if (data == null) {
-      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE,
+      envelope(out, "/data", ViolationCode.MALFORMED_ENVELOPE,
           "Event " + name + " lacks member 'data'");
     } else {
       checkPayload(data, checks.data(), dataWalk(out), checks.element(), pre, out);
@@ -333,7 +360,7 @@ final class NativeMessageChecker implements MessageChecker {
 
   private static void timestamp(@Nullable JsonNode ts, List<Violation> out) {
     if (ts == null) {
-      envelope(out, "", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
+      envelope(out, "/timestamp", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
       return;
     }
     if (!ts.isObject()) {
@@ -363,14 +390,15 @@ final class NativeMessageChecker implements MessageChecker {
     }
     JsonNode version = qmp.get("version");
     if (version == null) {
-      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE, "Greeting lacks member 'QMP.version'");
+      envelope(out, "/QMP/version", ViolationCode.MALFORMED_ENVELOPE,
+          "Greeting lacks member 'QMP.version'");
     } else if (versionInfo != null) {
       versionInfo.check(version, new Walk("/QMP/version", "QMP.version", false, !lenientOutput,
           policy, out), null);
     }
     JsonNode caps = qmp.get("capabilities");
     if (caps == null || !caps.isArray()) {
-      envelope(out, "/QMP", ViolationCode.MALFORMED_ENVELOPE,
+      envelope(out, "/QMP/capabilities", ViolationCode.MALFORMED_ENVELOPE,
           "Greeting lacks array member 'QMP.capabilities'");
     } else if (capabilities != null) {
       capabilities.check(caps, new Walk("/QMP/capabilities", "QMP.capabilities", false, true,

@@ -1,5 +1,6 @@
 package io.qapi4j.validator;
 
+import io.qapi4j.model.MonitorCommands;
 import io.qapi4j.model.Schema;
 import io.qapi4j.validator.checks.CompiledSchema;
 import java.io.ByteArrayInputStream;
@@ -49,15 +50,17 @@ public final class QmpValidator {
     this.engine = b.engine;
     this.lenientOutput = b.lenientOutput;
     this.policy = b.policy;
+    // A QMP monitor knows qmp_capabilities even where the schema (QEMU before 2.8) does not.
+    Schema checked = protocol == Protocol.QMP ? MonitorCommands.withQmpCapabilities(schema) : schema;
     if (engine == Engine.NATIVE) {
-      CompiledSchema compiled = CompiledSchema.compile(schema);
+      CompiledSchema compiled = CompiledSchema.compile(checked);
       NativeMessageChecker nativeChecker =
           new NativeMessageChecker(compiled, protocol, lenientOutput, policy);
       this.checker = nativeChecker;
       this.streaming = b.streaming
           ? new StreamingMessageChecker(nativeChecker, compiled, protocol) : null;
     } else {
-      this.checker = new JsonSchemaMessageChecker(schema, protocol, lenientOutput);
+      this.checker = new JsonSchemaMessageChecker(checked, protocol, lenientOutput);
       this.streaming = null;
     }
   }
@@ -96,7 +99,10 @@ public final class QmpValidator {
       return this;
     }
 
-    /** The native engine (default) or the JSON Schema engine. */
+    /**
+     * The native engine (default) or the JSON Schema engine. The JSON Schema engine cannot apply
+     * a {@linkplain #compatPolicy compat policy}: {@link #build()} rejects the combination.
+     */
     public Builder engine(Engine engine) {
       this.engine = engine;
       return this;
@@ -111,7 +117,10 @@ public final class QmpValidator {
       return this;
     }
 
-    /** What to do with deprecated and unstable input; default accepts everything, as QEMU does. */
+    /**
+     * What to do with deprecated and unstable input; default accepts everything, as QEMU does.
+     * Only the native engine applies a policy other than {@link CompatPolicy#ACCEPT_ALL}.
+     */
     public Builder compatPolicy(CompatPolicy policy) {
       this.policy = policy;
       return this;
@@ -127,13 +136,36 @@ public final class QmpValidator {
       return this;
     }
 
-    /** Builds the validator, compiling the schema. */
+    /**
+     * Builds the validator, compiling the schema.
+     *
+     * @throws IllegalStateException for the JSON Schema engine with a policy other than {@link
+     *     CompatPolicy#ACCEPT_ALL}: JSON Schema has no notion of it (the bundle carries features
+     *     as annotations only), and ignoring it would give verdicts the native engine does not
+     */
     public QmpValidator build() {
+      if (engine == Engine.JSON_SCHEMA && !policy.equals(CompatPolicy.ACCEPT_ALL)) {
+        throw new IllegalStateException("the JSON Schema engine cannot apply the compat policy "
+            + policy + "; use Engine.NATIVE");
+      }
       return new QmpValidator(this);
     }
   }
 
-  /** The schema messages are checked against. */
+  /**
+   * A validator like this one (protocol, engine, output, compat policy, streaming) for another
+   * schema — for a schema learnt during a session, such as the server's {@code query-qmp-schema}
+   * reply.
+   */
+  public QmpValidator withSchema(Schema other) {
+    return builder(other).protocol(protocol).engine(engine).lenientOutput(lenientOutput)
+        .compatPolicy(policy).streaming(streaming != null).build();
+  }
+
+  /**
+   * The schema messages are checked against, as given (a QMP validator also knows {@code
+   * qmp_capabilities} when the schema lacks it: {@link MonitorCommands}).
+   */
   public Schema schema() {
     return schema;
   }
@@ -155,8 +187,10 @@ public final class QmpValidator {
 
   /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
   public ValidationResult validate(String json, @Nullable String inReplyTo) {
-    ValidationResult streamed = streaming == null ? null : streaming.check(json, inReplyTo);
-    return streamed != null ? streamed : validate(MessageParser.parse(json), inReplyTo);
+    ValidationResult streamed = streaming == null ? null
+        : streaming.check(json, Direction.UNKNOWN, inReplyTo);
+    return streamed != null ? streamed
+        : validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
   }
 
   /** Validates a message given as UTF-8 bytes. */
@@ -166,8 +200,19 @@ public final class QmpValidator {
 
   /** Validates a message given as UTF-8 bytes, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(byte[] json, @Nullable String inReplyTo) {
-    ValidationResult streamed = streaming == null ? null : streaming.check(json, inReplyTo);
-    return streamed != null ? streamed : validate(MessageParser.parse(json), inReplyTo);
+    return validate(json, Direction.UNKNOWN, inReplyTo);
+  }
+
+  /**
+   * Validates a message given as UTF-8 bytes travelling {@code direction} (as a capture tells it),
+   * as the reply to {@code inReplyTo} if it is one. Malformed input gives a {@link
+   * ViolationCode#JSON_PARSE_ERROR}.
+   */
+  public ValidationResult validate(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    ValidationResult streamed = streaming == null ? null
+        : streaming.check(json, direction, inReplyTo);
+    return streamed != null ? streamed
+        : validate(MessageParser.parse(json), direction, inReplyTo);
   }
 
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */
@@ -178,7 +223,7 @@ public final class QmpValidator {
   /** Validates the one message the stream holds, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(InputStream json, @Nullable String inReplyTo) {
     if (streaming == null) {
-      return validate(MessageParser.parse(json), inReplyTo);
+      return validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
     }
     // A message of sane size is read whole and streamed from its bytes; a bigger one, or a stream
     // that fails, is parsed as it comes, keeping to the parser's limits without holding it all.
@@ -198,7 +243,7 @@ public final class QmpValidator {
       // the tree's parser reads on, meets the failure, and reports it
     }
     InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), json);
-    return validate(MessageParser.parse(whole), inReplyTo);
+    return validate(MessageParser.parse(whole), Direction.UNKNOWN, inReplyTo);
   }
 
   /** The size up to which a message given as a stream is read into memory to be streamed. */
@@ -209,9 +254,13 @@ public final class QmpValidator {
     return validate(message, null);
   }
 
-  /** Validates a parsed message, as the reply to {@code inReplyTo} if it is one. */
+  /**
+   * Validates a parsed message, as the reply to {@code inReplyTo} if it is one. A tree QEMU's
+   * parser could not have produced (a lone surrogate, nesting beyond 1024 levels, a string beyond
+   * 64 MiB, a node that is no JSON) gives a {@link ViolationCode#JSON_PARSE_ERROR}.
+   */
   public ValidationResult validate(JsonNode message, @Nullable String inReplyTo) {
-    return checker.check(message, Direction.UNKNOWN, inReplyTo);
+    return check(message, Direction.UNKNOWN, inReplyTo);
   }
 
   /**
@@ -219,7 +268,7 @@ public final class QmpValidator {
    * command, as a server would read it, whatever its keys.
    */
   public ValidationResult validate(JsonNode message, Direction direction, @Nullable String inReplyTo) {
-    return checker.check(message, direction, inReplyTo);
+    return check(message, direction, inReplyTo);
   }
 
   /**
@@ -229,7 +278,8 @@ public final class QmpValidator {
    * @throws IllegalArgumentException if the schema has no such type
    */
   public ValidationResult validateType(String type, JsonNode value) {
-    return checker.checkType(type, value);
+    String problem = JsonTreeCheck.problem(value);
+    return problem != null ? parseError(problem) : checker.checkType(type, value);
   }
 
   /** The verdict on text that is not JSON, as a result (for readers of captures). */
@@ -238,11 +288,17 @@ public final class QmpValidator {
         ViolationCode.JSON_PARSE_ERROR, message, Severity.ERROR, null)));
   }
 
-  private ValidationResult validate(MessageParser.Parsed parsed, @Nullable String inReplyTo) {
+  private ValidationResult validate(MessageParser.Parsed parsed, Direction direction,
+      @Nullable String inReplyTo) {
     if (parsed.node() == null) {
       return parseError(String.valueOf(parsed.error()));
     }
-    return checker.check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+    return check(parsed.node(), direction, inReplyTo);
+  }
+
+  private ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo) {
+    String problem = JsonTreeCheck.problem(message);
+    return problem != null ? parseError(problem) : checker.check(message, direction, inReplyTo);
   }
 
   @Override

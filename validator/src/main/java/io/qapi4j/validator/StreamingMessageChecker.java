@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code execute} before {@code arguments} (as every client writes it), {@code event} before
  * {@code data} (as QEMU writes it), and a reply whose command is known. Otherwise it is read as a
  * tree. Anything else that streaming does not decide — malformed JSON, a duplicate key, content
- * after the message — returns {@code null}: the caller parses the message into a tree, and the
- * tree walk gives the verdict, with parse errors worded and positioned as the parser reports them.
+ * after the message, a surrogate in a string (QEMU's parser refuses a lone one), input that is no
+ * UTF-8 — returns {@code null}: the caller parses the message into a tree, and the tree walk
+ * gives the verdict, with parse errors worded and positioned as the tree's checks report them.
  */
 final class StreamingMessageChecker {
 
@@ -48,25 +49,35 @@ final class StreamingMessageChecker {
     this.oob = protocol == Protocol.QMP;
   }
 
-  /** The verdict on the message in {@code json}, or {@code null} if the tree walk must give it. */
-  @Nullable ValidationResult check(byte[] json, @Nullable String inReplyTo) {
+  /**
+   * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
+   * the tree walk must give it.
+   */
+  @Nullable ValidationResult check(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    if (MessageParser.leadingProblem(json, json.length) != null) {
+      return null;   // not UTF-8 as QEMU reads it, which Jackson would take
+    }
     try (JsonParser p = MessageParser.FAST.createParser(json)) {
-      return check(p, inReplyTo);
+      return check(p, direction, inReplyTo);
     } catch (JacksonException | TreeFallback e) {
       return null;
     }
   }
 
-  /** The verdict on the message in {@code json}, or {@code null} if the tree walk must give it. */
-  @Nullable ValidationResult check(String json, @Nullable String inReplyTo) {
+  /**
+   * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
+   * the tree walk must give it.
+   */
+  @Nullable ValidationResult check(String json, Direction direction, @Nullable String inReplyTo) {
     try (JsonParser p = MessageParser.FAST.createParser(json)) {
-      return check(p, inReplyTo);
+      return check(p, direction, inReplyTo);
     } catch (JacksonException | TreeFallback e) {
       return null;
     }
   }
 
-  private @Nullable ValidationResult check(JsonParser p, @Nullable String inReplyTo) {
+  private @Nullable ValidationResult check(JsonParser p, Direction direction,
+      @Nullable String inReplyTo) {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
@@ -79,7 +90,7 @@ final class StreamingMessageChecker {
       JsonToken token = p.nextToken();
       JsonNode value = null;
       if (pre == null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
-        pre = precheck(p, key, command, event, inReplyTo);
+        pre = precheck(p, key, direction, command, event, inReplyTo);
         value = pre != null ? pre.placeholder() : null;
       }
       if (value == null) {
@@ -97,10 +108,11 @@ final class StreamingMessageChecker {
         event = value.isString() ? value.asString() : null;
       }
     }
-    if (p.nextToken() != null) {
+    if (p.nextToken() != null || JsonTreeCheck.problem(message) != null) {
+      // Content after the message, or what QEMU's parser refuses in the members read as trees.
       return null;
     }
-    return checker.check(message, Direction.UNKNOWN, inReplyTo, pre);
+    return checker.check(message, direction, inReplyTo, pre);
   }
 
   /**
@@ -109,8 +121,11 @@ final class StreamingMessageChecker {
    * without reading it. Whether the check counts is the envelope rules' call, later: the
    * violations are kept aside until then.
    */
-  private @Nullable Prechecked precheck(JsonParser p, String key, @Nullable String command,
-      @Nullable String event, @Nullable String inReplyTo) {
+  private @Nullable Prechecked precheck(JsonParser p, String key, Direction direction,
+      @Nullable String command, @Nullable String event, @Nullable String inReplyTo) {
+    if (direction == Direction.CLIENT && !key.equals("arguments")) {
+      return null;   // a client's message is read as a command: no return or data is checked
+    }
     switch (key) {
       case "arguments" -> {
         CommandChecks c = command == null ? null : compiled.command(command);

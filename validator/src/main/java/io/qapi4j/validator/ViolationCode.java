@@ -19,7 +19,7 @@ public enum ViolationCode {
   EXECUTE_NOT_A_STRING,
   /** "QMP input member 'arguments' must be an object". */
   ARGUMENTS_NOT_AN_OBJECT,
-  /** "QMP input member 'exec-oob' clashes with 'execute'". */
+  /** "QMP input member 'execute' clashes with 'exec-oob'" (the later member in QEMU's order). */
   EXECUTE_CLASH,
   /** "The command X does not support OOB". */
   OOB_NOT_SUPPORTED,
@@ -35,7 +35,11 @@ public enum ViolationCode {
   UNEXPECTED_MEMBER,
   /** "Invalid parameter type for 'a.b', expected: integer" and the like. */
   INVALID_TYPE,
-  /** "Parameter 'b' expects int8_t" and other integers out of their type's range. */
+  /**
+   * "Parameter 'b' expects int8_t" and other integers out of their type's range; also an integer
+   * beyond int64 for a signed type, which QEMU words as its type error ("Invalid parameter type for
+   * 'b', expected: integer").
+   */
   OUT_OF_RANGE,
   /** "Parameter 'mode' does not accept value 'bogus'" (also a union's discriminator). */
   INVALID_ENUM_VALUE,

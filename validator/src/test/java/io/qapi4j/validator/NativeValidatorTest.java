@@ -100,7 +100,7 @@ class NativeValidatorTest {
   @Test
   void envelopeErrorsUseQemusDispatcherWords() {
     assertThat(violations("[1]")).containsExactly("NOT_AN_OBJECT / [] QMP input must be a JSON object".replace("/ ", " "));
-    assertThat(violations("{\"id\": 1}")).containsExactly("MISSING_EXECUTE  [] QMP input lacks member 'execute'");
+    assertThat(violations("{\"id\": 1}")).containsExactly("MISSING_EXECUTE /execute [] QMP input lacks member 'execute'");
     assertThat(violations("{\"execute\": \"ping\", \"foo\": 1}"))
         .containsExactly("UNEXPECTED_ENVELOPE_MEMBER /foo [] QMP input member 'foo' is unexpected");
     assertThat(violations("{\"execute\": 1}"))
@@ -113,7 +113,7 @@ class NativeValidatorTest {
         .containsExactly("OOB_NOT_SUPPORTED /exec-oob [] The command ping does not support OOB");
     assertThat(violations("{\"exec-oob\": \"fast-cmd\"}")).isEmpty();
     assertThat(violations("{\"execute\": \"ping\", \"exec-oob\": \"ping\"}"))
-        .containsExactly("EXECUTE_CLASH /exec-oob [] QMP input member 'exec-oob' clashes with 'execute'");
+        .containsExactly("EXECUTE_CLASH /execute [] QMP input member 'execute' clashes with 'exec-oob'");
     assertThat(violations("{\"execute\": \"ping\"} x")).singleElement().asString()
         .startsWith("JSON_PARSE_ERROR  [] JSON parse error, ");
     assertThat(violations("{\"execute\": \"ping\", \"execute\": \"ping\"}")).singleElement().asString()
@@ -162,7 +162,7 @@ class NativeValidatorTest {
         .containsExactly("DEPRECATED /execute [] Deprecated command old-cmd disabled by policy");
     ValidationResult r = reject.validate(frob("\"a\": {\"b\": [{\"c\": 1, \"e\": 5}]}, \"mode\": \"old\""));
     assertThat(violations(r)).containsExactly(
-        "UNSTABLE /arguments/a/b/0/e [a.b[0].e] Unstable parameter e disabled by policy",
+        "UNSTABLE /arguments/a/b/0/e [a.b[0].e] Unstable parameter e accepted by policy",
         "DEPRECATED /arguments/mode [mode] Deprecated value old disabled by policy");
     assertThat(r.violations()).extracting(Violation::severity).containsExactly(Severity.WARNING, Severity.ERROR);
     assertThat(violations(VALIDATOR.validate("{\"execute\": \"old-cmd\"}"))).isEmpty();
@@ -187,5 +187,21 @@ class NativeValidatorTest {
     assertThat(VALIDATOR.validate(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .isEqualTo(fromString);
     assertThat(fromString.valid()).isFalse();
+  }
+
+  @Test
+  void aStreamIsReadToItsEndAndLeftOpen() {
+    boolean[] closed = {false};
+    java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(
+        "{\"execute\": \"ping\"} ".getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+
+    assertThat(VALIDATOR.validate(in).valid()).isTrue();
+    assertThat(in.available()).isZero();
+    assertThat(closed[0]).isFalse();
   }
 }

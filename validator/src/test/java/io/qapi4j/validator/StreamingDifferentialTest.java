@@ -1,12 +1,13 @@
 package io.qapi4j.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.read.SchemaReader;
 import io.qapi4j.testing.SharedData;
+import io.qapi4j.validator.capture.CorpusCaptures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The streaming path gives exactly what the tree walk gives — kind, name, id and the full list of
- * violations — on every message of the project's suite, of QEMU's documentation examples, of a
- * recorded QEMU session, and on seeded random variants of all of them; under strict and lenient
- * output and under QEMU's default and a rejecting compat policy.
+ * violations — on every message of the project's suite, of QEMU's documentation examples, of the
+ * recorded QEMU and qemu-ga sessions of {@code testdata/captures} (deliberate mistakes and
+ * malformed lines included), of the third-party corpus, and on seeded random variants of the
+ * first three; under strict and lenient output and under QEMU's default and a rejecting compat
+ * policy. Captured messages are compared as {@code CaptureValidator} hands them over too: framed
+ * bytes, the direction, the command a reply answers.
  */
 class StreamingDifferentialTest {
 
@@ -36,16 +40,24 @@ class StreamingDifferentialTest {
   private record Sample(String text, @Nullable String inReplyTo, String source,
       List<StreamingDifferential> differentials) {}
 
+  /** A captured message to compare on, and the validators of its schema. */
+  private record Captured(CaptureSamples.Sample sample,
+      List<StreamingDifferential> differentials) {}
+
   private final Map<Schema, List<StreamingDifferential>> differentials = new HashMap<>();
 
   private List<StreamingDifferential> differentials(Schema schema) {
     return differentials.computeIfAbsent(schema, s -> {
-      Protocol protocol = io.qapi4j.jsonschema.Protocol.detect(s) == io.qapi4j.jsonschema.Protocol.QGA
-          ? Protocol.QGA : Protocol.QMP;
+      Protocol protocol = protocolOf(s);
       return List.of(
           new StreamingDifferential(s, protocol, false, CompatPolicy.ACCEPT_ALL),
           new StreamingDifferential(s, protocol, true, STRICT_POLICY));
     });
+  }
+
+  private static Protocol protocolOf(Schema schema) {
+    return io.qapi4j.jsonschema.Protocol.detect(schema) == io.qapi4j.jsonschema.Protocol.QGA
+        ? Protocol.QGA : Protocol.QMP;
   }
 
   private List<Sample> suite() throws IOException {
@@ -77,23 +89,55 @@ class StreamingDifferentialTest {
   }
 
   /**
-   * The recorded QEMU 7.2 session of {@code testdata/captures/qmp-qemu-7.2.log}, or the transcript
-   * named by {@code -Dqapi4j.transcript=FILE}; none when neither exists.
+   * The recorded QEMU 7.2 sessions of {@code testdata/captures} against their own {@code
+   * query-qmp-schema} reply (or the transcript named by {@code -Dqapi4j.transcript=FILE}).
    */
-  private List<Sample> transcript() throws IOException {
+  private List<Captured> recordings() {
     String configured = System.getProperty("qapi4j.transcript");
-    Path file = configured != null ? Path.of(configured)
-        : SharedData.testdata("captures/qmp-qemu-7.2.log");
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    QmpTranscriptFile t = QmpTranscriptFile.read(file);
-    List<Sample> out = new ArrayList<>();
-    for (QmpTranscriptFile.Line l : t.lines()) {
-      out.add(new Sample(l.text(), l.inReplyTo(), file.getFileName() + ":" + l.number(),
-          differentials(t.schema())));
+    List<Path> qmp = configured != null ? List.of(Path.of(configured)) : List.of(
+        SharedData.testdata("captures/qmp-qemu-7.2.log"),
+        SharedData.testdata("captures/qmp-qemu-7.2-mistakes.log"));
+    List<Captured> out = new ArrayList<>();
+    for (Path file : qmp) {
+      out.addAll(captured(file, CaptureSamples.ownSchema(file)));
     }
     return out;
+  }
+
+  /** The recorded qemu-ga 7.2 session against the v7.2.0 release schema (from ../shared). */
+  private List<Captured> guestAgentRecording() {
+    Schema schema = SchemaReader.compat()
+        .read(SharedData.shared("qemu-qapi/releases/v7.2.0/qga/qapi-schema.json")).orElseThrow();
+    return captured(SharedData.testdata("captures/qga-qemu-ga-7.2.raw"), schema);
+  }
+
+  /** Every message of every file of {@code ../shared/corpus}, against its schema. */
+  private List<Captured> corpus() {
+    List<Captured> out = new ArrayList<>();
+    for (CorpusCaptures.Capture c : CorpusCaptures.all()) {
+      out.addAll(captured(c.path(), CorpusCaptures.schemaOf(c)));
+    }
+    return out;
+  }
+
+  private List<Captured> captured(Path file, Schema schema) {
+    List<StreamingDifferential> d = differentials(schema);
+    return CaptureSamples.read(file, protocolOf(schema), schema).stream()
+        .map(s -> new Captured(s, d)).toList();
+  }
+
+  /** Compares on each message as captured, and (UTF-8 text) as bytes, text and a stream. */
+  private static int compareCaptured(List<Captured> samples) {
+    int n = 0;
+    for (Captured c : samples) {
+      CaptureSamples.Sample s = c.sample();
+      for (StreamingDifferential d : c.differentials()) {
+        d.check(s.json(), s.direction(), s.inReplyTo(), s.source());
+        d.check(s.json(), s.inReplyTo(), s.source());
+        n++;
+      }
+    }
+    return n;
   }
 
   private static int compare(List<Sample> samples) {
@@ -118,25 +162,29 @@ class StreamingDifferentialTest {
   }
 
   @Test
-  void everyMessageOfARecordedQemuSession() throws IOException {
-    List<Sample> samples = transcript();
-    assumeTrue(!samples.isEmpty(), "skipped: no QEMU transcript at testdata/captures/"
-        + "qmp-qemu-7.2.log (or -Dqapi4j.transcript=FILE)");
-    assertThat(compare(samples)).isGreaterThanOrEqualTo(2 * 50);
+  void everyMessageOfTheRecordedQemuSessions() {
+    assertThat(compareCaptured(recordings())).isGreaterThanOrEqualTo(2 * 2 * 200);
+  }
+
+  @Test
+  void everyMessageOfTheRecordedGuestAgentSession() {
+    assertThat(compareCaptured(guestAgentRecording())).isGreaterThanOrEqualTo(2 * 2 * 47);
+  }
+
+  @Test
+  void everyMessageOfTheCorpus() {
+    assertThat(compareCaptured(corpus())).isGreaterThanOrEqualTo(2 * 3_928);
   }
 
   @Test
   void seededVariantsOfEveryMessage() throws IOException {
     List<Sample> bases = new ArrayList<>(suite());
     bases.addAll(examples());
-    bases.addAll(transcript());
     MessageMutator mutator = new MessageMutator(SEED);
     int compared = 0;
     for (Sample s : bases) {
-      JsonNode message;
-      try {
-        message = MessageParser.MAPPER.readTree(s.text());
-      } catch (RuntimeException notJson) {
+      JsonNode message = parsed(s.text().getBytes(StandardCharsets.UTF_8));
+      if (message == null) {
         continue;
       }
       for (int i = 0; i < VARIANTS; i++) {
@@ -147,6 +195,29 @@ class StreamingDifferentialTest {
         }
       }
     }
+    for (Captured c : recordings()) {
+      CaptureSamples.Sample s = c.sample();
+      JsonNode message = parsed(s.json());
+      if (message == null) {
+        continue;
+      }
+      for (int i = 0; i < VARIANTS; i++) {
+        byte[] variant = mutator.mutate(message);
+        for (StreamingDifferential d : c.differentials()) {
+          d.check(variant, s.direction(), s.inReplyTo(),
+              s.source() + ", variant " + i + " of seed " + SEED);
+          compared++;
+        }
+      }
+    }
     assertThat(compared).isGreaterThan(10_000);
+  }
+
+  private static @Nullable JsonNode parsed(byte[] json) {
+    try {
+      return MessageParser.MAPPER.readTree(json);
+    } catch (RuntimeException notJson) {
+      return null;
+    }
   }
 }

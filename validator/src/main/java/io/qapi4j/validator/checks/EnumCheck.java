@@ -33,7 +33,11 @@ final class EnumCheck extends TypeCheck {
   @Override
   public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
     if (at(JsonToken.VALUE_STRING, parser, "string", walk, element)) {
-      checkValue(parser.getString(), walk, element);
+      String value = parser.getString();
+      if (!values.contains(value)) {
+        Tokens.requireNoSurrogates(value);   // QEMU's parser may refuse it: a parse error
+      }
+      checkValue(value, walk, element);
     }
   }
 
@@ -46,12 +50,10 @@ final class EnumCheck extends TypeCheck {
     if (walk.input()) {
       CompatPolicy policy = walk.policy();
       if (deprecated.contains(v)) {
-        walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED,
-            "Deprecated value " + v + " disabled by policy", element);
+        walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED, "value", v, element);
       }
       if (unstable.contains(v)) {
-        walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE,
-            "Unstable value " + v + " disabled by policy", element);
+        walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE, "value", v, element);
       }
     }
   }

@@ -246,12 +246,12 @@ final class ObjectCheck extends TypeCheck {
   private static void reportPolicy(MemberCheck m, Walk walk) {
     CompatPolicy policy = walk.policy();
     if (m.deprecated) {
-      walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED,
-          "Deprecated parameter " + m.name + " disabled by policy", m.element);
+      walk.reportPolicy(policy.deprecatedInput(), ViolationCode.DEPRECATED, "parameter", m.name,
+          m.element);
     }
     if (m.unstable) {
-      walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE,
-          "Unstable parameter " + m.name + " disabled by policy", m.element);
+      walk.reportPolicy(policy.unstableInput(), ViolationCode.UNSTABLE, "parameter", m.name,
+          m.element);
     }
   }
 }

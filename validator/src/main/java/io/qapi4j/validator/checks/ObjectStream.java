@@ -85,7 +85,9 @@ final class ObjectStream {
           unmatched.add(name);
           p.nextToken();
           if (open) {
-            waiting.add(new Waiting(name, position, p.readValueAsTree()));
+            JsonNode value = p.readValueAsTree();
+            Tokens.requireNoSurrogates(value);
+            waiting.add(new Waiting(name, position, value));
           } else {
             unknown.add(new Unknown(name, position));
             Tokens.skip(p);

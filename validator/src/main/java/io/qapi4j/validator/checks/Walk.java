@@ -201,13 +201,35 @@ public final class Walk {
         rank);
   }
 
-  void reportPolicy(CompatPolicy.Action action, ViolationCode code, String message,
+  /**
+   * Reports the use of something deprecated or unstable ({@code code}) of kind {@code kind}
+   * ("parameter", "value") named {@code name}, as {@code action} says.
+   */
+  void reportPolicy(CompatPolicy.Action action, ViolationCode code, String kind, String name,
       @Nullable SchemaElement element) {
     if (action == CompatPolicy.Action.ACCEPT) {
       return;
     }
-    Severity severity = action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING;
-    add(new Violation(pointer(null), fullName(null), code, message, severity, element), -1);
+    add(new Violation(pointer(null), fullName(null), code,
+        policyMessage(action, code, kind, name), severity(action), element), -1);
+  }
+
+  /** The severity of a violation of {@code action}: an error for reject, else a warning. */
+  public static Severity severity(CompatPolicy.Action action) {
+    return action == CompatPolicy.Action.REJECT ? Severity.ERROR : Severity.WARNING;
+  }
+
+  /**
+   * The message for the use of a deprecated or unstable command, parameter or value: under
+   * {@code reject} QEMU's own ("%s %s %s disabled by policy", qapi/qapi-util.c since 6.2: the
+   * name unquoted, a member's own name); under {@code warn}, which QEMU does not have, "...
+   * accepted by policy".
+   */
+  public static String policyMessage(CompatPolicy.Action action, ViolationCode code, String kind,
+      String name) {
+    String adjective = code == ViolationCode.DEPRECATED ? "Deprecated" : "Unstable";
+    return adjective + " " + kind + " " + name
+        + (action == CompatPolicy.Action.REJECT ? " disabled by policy" : " accepted by policy");
   }
 
   /** Adds {@code v}, found at the current position, or at its member of rank {@code rank} ≥ 0. */
