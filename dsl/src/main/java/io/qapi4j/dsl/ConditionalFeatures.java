@@ -7,10 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a member and an enum value can be given in the DSL: an {@code 'if'} condition and
- * features. The public builders {@link MemberBuilder} and {@link ValueBuilder} share it.
+ * What a definition, a member and an enum value can be given in the DSL: an {@code 'if'}
+ * condition (see {@link Conditions}) and features ({@code "deprecated"}, {@code "unstable"} or a
+ * schema-specific one).
  */
-abstract sealed class ConditionalFeatures permits MemberBuilder, ValueBuilder {
+abstract sealed class ConditionalFeatures permits MemberBuilder, ValueBuilder, DefinitionBuilder {
   private @Nullable Condition condition;
   private final List<Feature> features = new ArrayList<>();
 
@@ -21,7 +22,7 @@ abstract sealed class ConditionalFeatures permits MemberBuilder, ValueBuilder {
     this.condition = condition;
   }
 
-  /** Adds a feature, e.g. {@code "deprecated"}. */
+  /** Adds a feature, e.g. {@code "deprecated"}, {@code "unstable"} or a schema-specific one. */
   public void feature(String name) {
     features.add(Feature.of(name));
   }
