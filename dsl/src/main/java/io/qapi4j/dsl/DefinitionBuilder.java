@@ -1,13 +1,9 @@
 package io.qapi4j.dsl;
 
-import io.qapi4j.model.Condition;
-import io.qapi4j.model.Feature;
 import io.qapi4j.model.SourceLocation;
 import io.qapi4j.model.parse.QValue;
 import io.qapi4j.model.parse.QValue.QObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
