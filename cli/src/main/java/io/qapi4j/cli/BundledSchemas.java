@@ -1,10 +1,14 @@
 package io.qapi4j.cli;
 
+import io.qapi4j.model.SchemaResult;
+import io.qapi4j.model.introspect.IntrospectionReader;
 import io.qapi4j.model.parse.SourceLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -13,22 +17,40 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The schemas bundled in the qapi4j jar: the project's seed schemas ({@code testdata/seeds/*.json},
- * copied in at build time). Messages name a bundled file {@code bundled/NAME}, and its includes
- * resolve among the bundled files (seed 003 includes the bundled {@code common.json}).
+ * The schemas bundled in the qapi4j jar, copied in at build time: the project's seed schemas
+ * ({@code testdata/seeds/*.json}), which {@code check} and {@code introspect} read, and QEMU 7.2's
+ * own introspection ({@code testdata/introspection/}{@value #QMP_INTROSPECTION}), which {@code
+ * validate} and {@code proxy} fall back on for QMP. Messages name a bundled file {@code
+ * bundled/NAME}, and a seed's includes resolve among the seeds (seed 003 includes the bundled
+ * {@code common.json}).
  */
 public final class BundledSchemas {
 
   /** The schema {@code check} reads when given no file. */
   public static final String DEFAULT = "001-qmp-qapi-schema-v1.7-era.json";
 
+  /**
+   * The {@code query-qmp-schema} answer of the Debian QEMU 7.2 ({@code qemu-system-x86_64}), as
+   * this project recorded it: a bare SchemaInfo array.
+   */
+  public static final String QMP_INTROSPECTION = "qemu-7.2-x86_64.json";
+
+  /** What {@value #QMP_INTROSPECTION} is, in words for people. */
+  public static final String QMP_INTROSPECTION_DESCRIPTION =
+      "the bundled QEMU 7.2 introspection (x86_64)";
+
   /** How messages name a bundled file: this prefix, then its name. */
   public static final String PATH_PREFIX = "bundled/";
 
-  /** Where the bundled files are on the class path. */
+  /** Where the bundled schema files are on the class path. */
   static final String RESOURCE_DIR = "io/qapi4j/cli/bundled/";
+
+  /** Where the bundled introspection is on the class path (not a schema file: apart). */
+  static final String INTROSPECTION_DIR = "io/qapi4j/cli/introspection/";
 
   private BundledSchemas() {}
 
@@ -98,6 +120,25 @@ public final class BundledSchemas {
       }
     }
     return names;
+  }
+
+  /**
+   * The bundled {@value #QMP_INTROSPECTION} as read by {@link IntrospectionReader}; its messages
+   * name it {@code bundled/}{@value #QMP_INTROSPECTION}.
+   *
+   * @throws IOException if the jar lacks it (a broken installation) or it is no JSON
+   */
+  public static SchemaResult qmpIntrospection() throws IOException {
+    String path = path(QMP_INTROSPECTION);
+    try (InputStream in = BundledSchemas.class.getClassLoader()
+        .getResourceAsStream(INTROSPECTION_DIR + QMP_INTROSPECTION)) {
+      if (in == null) {
+        throw new NoSuchFileException(path, null, "not in the qapi4j jar");
+      }
+      return IntrospectionReader.read(JsonMapper.shared().readTree(in), path);
+    } catch (JacksonException e) {
+      throw new IOException(path + ": not JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Whether {@code name} is a bundled file (cheap: no listing). */

@@ -48,9 +48,10 @@ import picocli.CommandLine.Spec;
           + " goes away once the client has come.",
       "",
       "The schema comes from --schema, --introspection, --qemu-binary, a qemu-system-* on PATH"
-          + " (unless --no-qemu) or the bundled schema, in that order; when none of the first"
-          + " three is given and the client asks the server for query-qmp-schema, the server's"
-          + " reply is the schema from then on. stderr says which.",
+          + " (unless --no-qemu) or the bundled schema (QEMU 7.2's own introspection, with --qga"
+          + " the guest-agent schema " + ValidateSchemas.QGA + "), in that order; when none of"
+          + " the first three is given and the client asks the server for query-qmp-schema, the"
+          + " server's reply is the schema from then on. stderr says which.",
       "",
       "With --record, the session's transcript is written to FILE ('-> ' before the client's"
           + " lines, '<- ' before the server's): the LINE of a finding is its line there, and"

@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
       "",
       "The schema comes from, in this order: --schema; --introspection; the capture's own"
           + " query-qmp-schema reply; --qemu-binary; a qemu-system-* on PATH (unless --no-qemu);"
-          + " the bundled schema (" + BundledSchemas.DEFAULT + ", with --qga "
-          + ValidateSchemas.QGA + "). stderr says which one was used."
+          + " the bundled schema: QEMU 7.2's own introspection (x86_64), with --qga the"
+          + " guest-agent schema " + ValidateSchemas.QGA + ". stderr says which one was used."
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",

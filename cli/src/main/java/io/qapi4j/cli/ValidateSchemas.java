@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * by the compat dialect); {@code --introspection} (a {@code query-qmp-schema} reply or a bare
  * SchemaInfo array); the {@code query-qmp-schema} reply inside the capture itself; {@code
  * --qemu-binary} (asked live); a {@code qemu-system-*} on PATH (asked the same way); the schema
- * bundled with qapi4j ({@value BundledSchemas#DEFAULT}, or with {@code --qga} {@value #QGA}).
- * QGA has no introspection: with {@code --qga} only the first two and the bundled schema count.
+ * bundled with qapi4j: QEMU 7.2's introspection ({@value BundledSchemas#QMP_INTROSPECTION}), or
+ * with {@code --qga} the seed {@value #QGA}. QGA has no introspection: with {@code --qga} only the
+ * first two and the bundled schema count.
  */
 final class ValidateSchemas {
 
@@ -108,7 +109,7 @@ final class ValidateSchemas {
   /**
    * The schema for captures that hold none: {@code --qemu-binary}, else a QEMU on PATH (unless
    * disabled; one that fails is reported through {@code warn} and passed over), else the bundled
-   * one. Asked once.
+   * one (for QMP, QEMU 7.2's introspection). Asked once.
    *
    * @throws SchemaSourceException if {@code --qemu-binary} fails
    */
@@ -153,14 +154,22 @@ final class ValidateSchemas {
         try {
           return askQemu(qemu.get());
         } catch (SchemaSourceException e) {
-          warn.accept(e.getMessage() + "; using the bundled schema");
+          warn.accept(e.getMessage() + "; using " + BundledSchemas.QMP_INTROSPECTION_DESCRIPTION);
         }
       }
     }
-    String name = qga ? QGA : BundledSchemas.DEFAULT;
-    SchemaResult result = SchemaReader.compat().withLoader(BundledSchemas.loader())
-        .read(BundledSchemas.path(name));
-    return fromResult(result, "bundled " + name, "the bundled " + (qga ? "guest-agent " : "")
-        + "schema " + name);
+    if (qga) {
+      SchemaResult result = SchemaReader.compat().withLoader(BundledSchemas.loader())
+          .read(BundledSchemas.path(QGA));
+      return fromResult(result, "bundled " + QGA, "the bundled guest-agent schema " + QGA);
+    }
+    String option = "bundled " + BundledSchemas.QMP_INTROSPECTION;
+    try {
+      return fromResult(BundledSchemas.qmpIntrospection(), option,
+          BundledSchemas.QMP_INTROSPECTION_DESCRIPTION);
+    } catch (IOException e) {
+      throw new SchemaSourceException(option + ": cannot be read (is the installation complete?): "
+          + e.getMessage());
+    }
   }
 }

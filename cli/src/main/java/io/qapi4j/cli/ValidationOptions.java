@@ -30,7 +30,8 @@ public final class ValidationOptions {
   @Nullable Path qemuBinary;
 
   @Option(names = "--no-qemu",
-      description = "Never look for a QEMU on PATH (the bundled schema is the last resort).")
+      description = "Never look for a QEMU on PATH (the bundled schema is the last resort: QEMU"
+          + " 7.2's introspection, with --qga a guest-agent schema).")
   boolean noQemu;
 
   @Option(names = "--qga", description = "The traffic is the guest agent's (QGA): no greeting,"

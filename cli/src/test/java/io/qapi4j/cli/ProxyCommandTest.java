@@ -143,6 +143,32 @@ class ProxyCommandTest {
   }
 
   @Test
+  void withNoSchemaGivenTheBundledQemuIntrospectionChecksModernTraffic() throws Exception {
+    Path server = dir.resolve("qmp.sock");
+    Path listen = dir.resolve("proxy.sock");
+    Map<String, String> answers = Map.of(
+        REQUESTS.get(0), ANSWERS.get(REQUESTS.get(0)),
+        "{\"execute\": \"query-yank\", \"id\": 2}",
+        "{\"return\": [{\"type\": \"chardev\", \"id\": \"compat_monitor0\"}], \"id\": 2}",
+        "{\"execute\": \"query-status\", \"id\": 3}",
+        "{\"return\": {\"status\": \"running\", \"running\": true}, \"id\": 3}",
+        REQUESTS.get(4), ANSWERS.get(REQUESTS.get(4)));
+    try (QmpResponder qemu = new QmpResponder(server, QmpResponder.GREETING, answers::get, true)) {
+      ProxyRun proxy = ProxyRun.start("proxy", "--no-qemu", "--format", "json", "--listen",
+          "unix:" + listen, "--connect", "unix:" + server);
+
+      client(listen, List.of(REQUESTS.get(0), "{\"execute\": \"query-yank\", \"id\": 2}",
+          "{\"execute\": \"query-status\", \"id\": 3}", REQUESTS.get(4)), true);
+
+      assertThat(proxy.await(20_000)).isEqualTo(ExitCode.FINDINGS);
+      assertThat(proxy.err()).contains("qapi4j: proxy: schema: the bundled QEMU 7.2"
+          + " introspection (x86_64), until the server answers query-qmp-schema");
+      // query-yank (6.0) is known; QEMU 7.2's StatusInfo requires 'singlestep'.
+      assertThat(violations(proxy.out())).containsExactly("7 <- MISSING_MEMBER /return/singlestep");
+    }
+  }
+
+  @Test
   void aCleanSessionInTextExitsZero() throws Exception {
     Path server = dir.resolve("qmp.sock");
     Path listen = dir.resolve("proxy.sock");

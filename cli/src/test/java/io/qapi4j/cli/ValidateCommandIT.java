@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code qapi4j validate} as a real process: a capture of a quarter gigabyte in a 64 MB heap, and
- * {@code --follow} ended by SIGTERM (the report is closed and the exit code tells the findings).
+ * {@code qapi4j validate} as a real process: a capture of a quarter gigabyte in a 64 MB heap,
+ * {@code --follow} ended by SIGTERM (the report is closed and the exit code tells the findings),
+ * and QEMU traffic that names no schema checked against the introspection the jar bundles.
  */
 class ValidateCommandIT {
 
@@ -99,6 +100,21 @@ class ValidateCommandIT {
     JsonNode report = JsonMapper.shared().readTree(dir.resolve("out.txt").toFile());
     assertThat(report.get("messages").asInt()).isEqualTo(2);
     assertThat(report.get("violations")).hasSize(1);
+  }
+
+  @Test
+  void theJarBundlesQemusIntrospectionForTrafficThatNamesNoSchema() throws Exception {
+    StrippedRecording tour = StrippedRecording.of(
+        SharedData.testdata("captures/qmp-qemu-7.2.log"), dir.resolve("tour.log"));
+
+    Process run = java(List.of(), "validate", "--no-qemu", tour.file().toString());
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("finished in time").isTrue();
+
+    String err = Files.readString(dir.resolve("err.txt"));
+    assertThat(run.exitValue()).as(err).isEqualTo(ExitCode.CLEAN);
+    assertThat(err).isEqualTo("qapi4j: " + tour.file()
+        + ": schema: the bundled QEMU 7.2 introspection (x86_64)\n");
+    assertThat(Files.readString(dir.resolve("out.txt"))).contains("\nok: ");
   }
 
   private Process java(List<String> jvm, String... args) throws IOException {

@@ -6,9 +6,12 @@ import io.qapi4j.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code qapi4j validate} on the project's recordings of the real QEMU 7.2 and qemu-ga 7.2
  * ({@code testdata/captures/}): QEMU's and qemu-ga's own messages give no violation; the
  * deliberate mistakes give exactly the findings of the golden files, which the validator module's
- * {@code CommittedCapturesTest} checks through the library too.
+ * {@code CommittedCapturesTest} checks through the library too. Without their {@code
+ * query-qmp-schema} reply and with no QEMU asked, the recordings are validated against the bundled
+ * introspection, which is that reply: the same findings.
  */
 class ValidateRecordingsTest {
+
+  /** A finding's line: the one it starts with, or one a parse error's words give. */
+  private static final Pattern LINE_NUMBER = Pattern.compile("(^|\\(line )(\\d+)([ ,])");
+
+  @TempDir Path dir;
 
   private static final String TOUR = capture("qmp-qemu-7.2.log");
   private static final String MISTAKES = capture("qmp-qemu-7.2-mistakes.log");
@@ -97,6 +107,41 @@ class ValidateRecordingsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
     assertThat(findings(run)).containsExactlyElementsOf(
         golden("qmp-qemu-7.2-mistakes.release-schema.expected.txt"));
+  }
+
+  @Test
+  void qemusTourWithoutItsSchemaReplyValidatesCleanAgainstTheBundledIntrospection()
+      throws IOException {
+    StrippedRecording tour = StrippedRecording.of(Path.of(TOUR), dir.resolve("tour.log"));
+
+    CliRun run = CliRun.of("validate", "--no-qemu", "--format", "json", tour.file().toString())
+        .assertNoStackTrace();
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.CLEAN);
+    assertThat(run.err()).contains(": schema: the bundled QEMU 7.2 introspection (x86_64)\n");
+    assertThat(findings(run)).isEmpty();
+    assertThat(JsonMapper.shared().readTree(run.out()).get("messages").asInt())
+        .isGreaterThanOrEqualTo(2 * 80);
+  }
+
+  /** The bundled introspection is the one the recording held: the same findings, lines apart. */
+  @Test
+  void theMistakesWithoutTheirSchemaReplyGiveTheGoldenFindingsAgainstTheBundledIntrospection()
+      throws IOException {
+    StrippedRecording mistakes = StrippedRecording.of(Path.of(MISTAKES),
+        dir.resolve("mistakes.log"));
+
+    CliRun run = CliRun.of("validate", "--no-qemu", "--format", "json",
+        mistakes.file().toString()).assertNoStackTrace();
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(run.err()).contains(": schema: the bundled QEMU 7.2 introspection (x86_64)\n");
+    // The golden findings with their lines, and those in parse errors' words, moved up.
+    List<String> expected = golden("qmp-qemu-7.2-mistakes.own-schema.expected.txt").stream()
+        .map(f -> LINE_NUMBER.matcher(f).replaceAll(m -> m.group(1)
+            + mistakes.lineOf(Long.parseLong(m.group(2))) + m.group(3))).toList();
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(findings(run)).containsExactlyElementsOf(expected);
   }
 
   @Test

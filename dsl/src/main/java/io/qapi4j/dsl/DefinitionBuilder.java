@@ -1,13 +1,9 @@
 package io.qapi4j.dsl;
 
-import io.qapi4j.model.Condition;
-import io.qapi4j.model.Feature;
 import io.qapi4j.model.SourceLocation;
 import io.qapi4j.model.parse.QValue;
 import io.qapi4j.model.parse.QValue.QObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -16,15 +12,13 @@ import org.jspecify.annotations.Nullable;
  * comment.
  */
 @QapiDslMarker
-public abstract sealed class DefinitionBuilder
+public abstract sealed class DefinitionBuilder extends ConditionalFeatures
     permits EnumBuilder, MembersBuilder, UnionBuilder, SimpleUnionBuilder, AlternateBuilder {
 
   final SchemaBuilder schema;
   final String meta;
   final String name;
   final SourceLocation location;
-  private @Nullable Condition condition;
-  private final List<Feature> features = new ArrayList<>();
   private @Nullable String docText;
   private @Nullable SourceLocation docLocation;
 
@@ -38,21 +32,6 @@ public abstract sealed class DefinitionBuilder
   /** The definition's name. */
   public String name() {
     return name;
-  }
-
-  /** Sets the definition's {@code 'if'} condition (see {@link Conditions}). */
-  public void condition(Condition condition) {
-    this.condition = condition;
-  }
-
-  /** Adds a feature, e.g. {@code "deprecated"}, {@code "unstable"} or a schema-specific one. */
-  public void feature(String name) {
-    features.add(Feature.of(name));
-  }
-
-  /** Adds a feature that exists only when {@code condition} holds. */
-  public void feature(String name, Condition condition) {
-    features.add(new Feature(name, condition));
   }
 
   /**
@@ -97,7 +76,7 @@ public abstract sealed class DefinitionBuilder
     Map<String, QValue> out = new LinkedHashMap<>();
     out.put(meta, Q.str(name));
     writeBody(out);
-    Q.common(out, condition, features);
+    Q.common(out, condition(), features());
     writeFlags(out);
     return Q.object(out);
   }

@@ -3,6 +3,7 @@ package io.qapi4j.validator.capture;
 import io.qapi4j.model.Schema;
 import io.qapi4j.model.read.SchemaReader;
 import io.qapi4j.testing.SharedData;
+import io.qapi4j.validator.Protocol;
 import io.qapi4j.validator.QmpValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The captures of {@code ../shared/corpus} (read its README), the schema each one is validated
@@ -161,6 +163,35 @@ public final class CorpusCaptures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A message of a capture and the command it answers.
+   *
+   * @param message the message
+   * @param inReplyTo for a reply, the command it answers as the session pairs them; else, or when
+   *     the capture does not show it, {@code null}
+   */
+  record Paired(CapturedMessage message, @Nullable String inReplyTo) {}
+
+  /** Every message of {@code capture}, paired by a session of {@code schema} as QEMU would. */
+  static List<Paired> paired(Capture capture, Schema schema) {
+    SessionTracker sessions = new SessionTracker(Protocol.QMP, schema);
+    List<Paired> out = new ArrayList<>();
+    try (CaptureReader reader = CaptureReader.open(capture.path())) {
+      for (CaptureItem item = reader.next(); item != null; item = reader.next()) {
+        sessions.partialRecord(reader.format().isLog());
+        if (item instanceof FilteredGreeting g) {
+          sessions.greeting(g);
+        }
+        if (item instanceof CapturedMessage m) {
+          out.add(new Paired(m, sessions.accept(m).inReplyTo()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Validates {@code capture} with {@code validator}, keeping its messages and findings. */

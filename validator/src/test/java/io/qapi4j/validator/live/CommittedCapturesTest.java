@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The committed recordings ({@code testdata/captures/}) hold what their README says, without a
@@ -60,6 +61,22 @@ class CommittedCapturesTest {
     assertThat(lines).filteredOn(l -> l.contains("\"event\": ")).hasSize(5);
     assertThat(EndToEnd.findings(tour, ownSchemaOf(tour))).isEmpty();
     assertThat(EndToEnd.findings(tour, qmpRelease())).isEmpty();
+  }
+
+  /**
+   * The CLI's bundled QMP schema of last resort is the tour's {@code query-qmp-schema} answer,
+   * written when the recordings are (regenerate both together).
+   */
+  @Test
+  void theCommittedIntrospectionIsTheAnswerTheTourRecordingHolds() throws Exception {
+    JsonNode recorded = SchemaInfoFile.answerIn(CaptureFiles.committed(CaptureFiles.QMP));
+    Path committed = CaptureFiles.committedIntrospection();
+
+    assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+        .isEqualTo(SchemaInfoFile.text(recorded));
+    assertThat(IntrospectionReader.read(TestJson.MAPPER.readTree(committed.toFile()),
+        committed.toString()).errors()).isEmpty();
+    assertThat(recorded).hasSize(1_051);
   }
 
   @Test

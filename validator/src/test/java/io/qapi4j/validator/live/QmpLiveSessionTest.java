@@ -48,6 +48,7 @@ class QmpLiveSessionTest {
     Path qemu = LiveBinaries.qemu();
     tourTranscript = CaptureFiles.recording(CaptureFiles.QMP);
     tour = QmpLiveSession.tour(qemu, tourTranscript);
+    SchemaInfoFile.write(tour.schemaInfo, CaptureFiles.introspectionRecording());
     transcript = CaptureFiles.recording(CaptureFiles.QMP_MISTAKES);
     session = QmpLiveSession.withMistakes(qemu, transcript);
     own = QmpValidator.of(IntrospectionReader.read(session.schemaInfo, "query-qmp-schema")
@@ -72,6 +73,15 @@ class QmpLiveSessionTest {
     assertThat(tour.events).extracting(ServerMessage::eventName)
         .containsExactly("STOP", "RESUME", "RESET", "POWERDOWN", "SHUTDOWN");
     assertThat(tour.exitStatus).isZero();
+  }
+
+  @Test
+  void theTourIntrospectionWrittenIsTheReplyItsRecordingHolds() throws IOException {
+    Path written = CaptureFiles.introspectionRecording();
+
+    assertThat(TestJson.MAPPER.readTree(written.toFile()))
+        .isEqualTo(SchemaInfoFile.answerIn(tourTranscript)).hasSizeGreaterThan(1_000);
+    assertThat(Files.readString(written)).isEqualTo(SchemaInfoFile.text(tour.schemaInfo));
   }
 
   @Test

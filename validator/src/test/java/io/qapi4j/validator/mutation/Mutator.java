@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for a value an alternate takes by kind (another branch might take the new kind: that is {@link
  * MutationKind#WRONG_ALTERNATE_KIND}'s job), no unknown member in lenient output, nothing inside
  * the arguments of a {@code 'gen': false} command, no {@code null} where {@code null} is a value.
+ * A mutant builds its broken message from the message given, when asked: leave that unchanged.
  *
  * <pre>{@code
  * Mutator mutator = new Mutator(schema, false);
@@ -270,43 +272,51 @@ public final class Mutator {
           replaced(at, JSON.numberNode(1.0)), ViolationCode.INVALID_TYPE, at, typeMessage(b, at));
     }
 
-    private void add(MutationKind kind, String description, JsonNode mutated, ViolationCode code,
-        Position at, String qemuMessage) {
-      out.add(new Mutant(kind, description, mutated, code, at.pointer(), at.fullName(),
+    private void add(MutationKind kind, String description, Supplier<JsonNode> broken,
+        ViolationCode code, Position at, String qemuMessage) {
+      out.add(new Mutant(kind, description, broken, code, at.pointer(), at.fullName(),
           qemuMessage));
     }
 
     // ------------------------------------------------------------ building mutated messages
 
-    private JsonNode replaced(Position at, JsonNode value) {
-      if (at.pointer().isEmpty()) {
-        return value;
-      }
-      JsonNode copy = message.deepCopy();
+    private Supplier<JsonNode> replaced(Position at, JsonNode value) {
       String pointer = at.pointer();
-      int cut = pointer.lastIndexOf('/');
-      JsonNode parent = copy.at(pointer.substring(0, cut));
-      String last = unescape(pointer.substring(cut + 1));
-      if (parent instanceof ObjectNode o) {
-        o.set(last, value);
-      } else {
-        ((ArrayNode) parent).set(Integer.parseInt(last), value);
+      if (pointer.isEmpty()) {
+        return value::deepCopy;
       }
-      return copy;
+      int cut = pointer.lastIndexOf('/');
+      String last = unescape(pointer.substring(cut + 1));
+      return () -> {
+        JsonNode copy = message.deepCopy();
+        JsonNode parent = copy.at(pointer.substring(0, cut));
+        if (parent instanceof ObjectNode o) {
+          o.set(last, value.deepCopy());
+        } else {
+          ((ArrayNode) parent).set(Integer.parseInt(last), value.deepCopy());
+        }
+        return copy;
+      };
     }
 
-    private JsonNode removed(Position member) {
-      JsonNode copy = message.deepCopy();
+    private Supplier<JsonNode> removed(Position member) {
       String pointer = member.pointer();
       int cut = pointer.lastIndexOf('/');
-      ((ObjectNode) copy.at(pointer.substring(0, cut))).remove(unescape(pointer.substring(cut + 1)));
-      return copy;
+      return () -> {
+        JsonNode copy = message.deepCopy();
+        ((ObjectNode) copy.at(pointer.substring(0, cut)))
+            .remove(unescape(pointer.substring(cut + 1)));
+        return copy;
+      };
     }
 
-    private JsonNode added(Position object, String name, JsonNode value) {
-      JsonNode copy = message.deepCopy();
-      ((ObjectNode) copy.at(object.pointer())).set(name, value);
-      return copy;
+    private Supplier<JsonNode> added(Position object, String name, JsonNode value) {
+      String pointer = object.pointer();
+      return () -> {
+        JsonNode copy = message.deepCopy();
+        ((ObjectNode) copy.at(pointer)).set(name, value.deepCopy());
+        return copy;
+      };
     }
   }
 
