@@ -7,6 +7,8 @@ import java.io.PushbackInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
  * strings are accepted (QEMU's input dialect), nesting is limited to 1024 levels and a token to 64
  * MiB (QEMU's {@code MAX_NESTING} and {@code MAX_TOKEN_SIZE}). Integer literals keep their exact
  * value; literals with a fraction or exponent stay floating point, so {@code 1.0} is no integer.
+ *
+ * <p>Two mappers with these rules: {@link #FAST} finds duplicate keys where it is cheap — while
+ * building a tree, where adding a key tells whether it was there, or in the streaming checks,
+ * where a bit per schema member does — and is used for everything that parses; {@link #MAPPER}
+ * makes the parser check every key against a set per object (a third of the parse time), and is
+ * used only to word a parse error: an input that fails is parsed again with it, so that errors
+ * read exactly as the parser words them, with the position of the offending key.
  */
 final class MessageParser {
 
@@ -22,7 +31,17 @@ final class MessageParser {
   static final int MAX_NESTING = QemuJson.MAX_NESTING;
   static final int MAX_TOKEN = QemuJson.MAX_TOKEN;
 
+  /** Duplicate keys rejected by the parser: the reference wording of every parse error. */
   static final JsonMapper MAPPER = QemuJson.MAPPER;
+
+  /**
+   * Duplicate keys rejected when a tree is built ({@code FAIL_ON_READING_DUP_TREE_KEY}) or by the
+   * streaming checks, not by the parser.
+   */
+  static final JsonMapper FAST = MAPPER.rebuild()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .build();
 
   private MessageParser() {}
 
@@ -30,25 +49,15 @@ final class MessageParser {
   record Parsed(@Nullable JsonNode node, @Nullable String error) {}
 
   static Parsed parse(String text) {
-    try {
-      return checked(MAPPER.readTree(text));
-    } catch (JacksonException e) {
-      return new Parsed(null, describe(e));
-    }
+    return parse(text, JsonMapper::readTree);
   }
 
   static Parsed parse(byte[] bytes) {
     String leading = leadingProblem(bytes, bytes.length);
-    if (leading != null) {
-      return new Parsed(null, leading);
-    }
-    try {
-      return checked(MAPPER.readTree(bytes));
-    } catch (JacksonException e) {
-      return new Parsed(null, describe(e));
-    }
+    return leading != null ? new Parsed(null, leading) : parse(bytes, JsonMapper::readTree);
   }
 
+  /** Parses the stream, which can be read only once: with the reference mapper. */
   static Parsed parse(InputStream in) {
     try {
       // The caller owns the stream: Jackson would close it.
@@ -74,11 +83,32 @@ final class MessageParser {
     }
   }
 
+  private interface Reader<T> {
+    JsonNode read(JsonMapper mapper, T input);
+  }
+
+  private static <T> Parsed parse(T input, Reader<T> reader) {
+    try {
+      return checked(reader.read(FAST, input));
+    } catch (JacksonException fast) {
+      return reference(input, reader);
+    }
+  }
+
+  /** The parse error for an input that failed to parse fast, as the reference mapper words it. */
+  private static <T> Parsed reference(T input, Reader<T> reader) {
+    try {
+      return checked(reader.read(MAPPER, input));
+    } catch (JacksonException e) {
+      return new Parsed(null, describe(e));
+    }
+  }
+
   /**
    * QEMU reads UTF-8 only, where Jackson guesses UTF-16 or UTF-32 from zero bytes or a byte order
    * mark at the start, and skips a UTF-8 byte order mark: all of them are errors to QEMU.
    */
-  private static @Nullable String leadingProblem(byte[] b, int n) {
+  static @Nullable String leadingProblem(byte[] b, int n) {
     if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
       return "JSON parse error, Unexpected character (U+FEFF, a byte order mark) (line 1, column 1)";
     }

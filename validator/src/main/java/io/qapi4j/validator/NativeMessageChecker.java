@@ -7,6 +7,7 @@ import io.qapi4j.model.QapiType;
 import io.qapi4j.validator.checks.CompiledSchema;
 import io.qapi4j.validator.checks.CompiledSchema.CommandChecks;
 import io.qapi4j.validator.checks.CompiledSchema.EventChecks;
+import io.qapi4j.validator.checks.TreeFallback;
 import io.qapi4j.validator.checks.TypeCheck;
 import io.qapi4j.validator.checks.Walk;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The native engine's message rules: QEMU's dispatcher checks for commands (in QEMU's words),
@@ -27,6 +29,15 @@ final class NativeMessageChecker implements MessageChecker {
   private static final Set<String> REPLY_KEYS = Set.of("return", "id");
   private static final Set<String> ERROR_KEYS = Set.of("error", "id");
   private static final Set<String> EVENT_KEYS = Set.of("event", "data", "timestamp");
+  /** The arguments of a command sent without any; only ever read. */
+  private static final ObjectNode NO_ARGUMENTS = MessageParser.FAST.createObjectNode();
+
+  /**
+   * A payload ({@code arguments}, {@code return} or {@code data}) checked already, straight from
+   * the token stream: the message holds {@code placeholder} in its place, an empty node of its JSON
+   * kind, and {@code violations} are what {@code check} found in it.
+   */
+  record Prechecked(JsonNode placeholder, TypeCheck check, List<Violation> violations) {}
 
   private final CompiledSchema compiled;
   private final Protocol protocol;
@@ -61,6 +72,16 @@ final class NativeMessageChecker implements MessageChecker {
   @Override
   public ValidationResult check(JsonNode message, Direction direction,
       @Nullable String inReplyTo) {
+    return check(message, direction, inReplyTo, null);
+  }
+
+  /**
+   * Checks {@code message}, whose payload may have been checked already ({@code pre}).
+   *
+   * @throws TreeFallback if the payload was checked against another type than the message needs
+   */
+  ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo,
+      @Nullable Prechecked pre) {
     List<Violation> out = new ArrayList<>();
     MessageKind kind = MessageKinds.classify(message, protocol);
     if (direction == Direction.CLIENT && !kind.isCommand()) {
@@ -77,18 +98,18 @@ final class NativeMessageChecker implements MessageChecker {
               ? "Message is not a command, reply, event or greeting"
               : "Message is not a command or reply");
         } else {
-          name = command(message, out);
+          name = command(message, out, pre);
         }
       }
       case SUCCESS_REPLY -> {
         name = inReplyTo;
-        successReply(message, inReplyTo, out);
+        successReply(message, inReplyTo, out, pre);
       }
       case ERROR_REPLY -> {
         name = inReplyTo;
         errorReply(message, out);
       }
-      case EVENT -> name = event(message, out);
+      case EVENT -> name = event(message, out, pre);
       case GREETING -> greeting(message, out);
     }
     return new ValidationResult(kind, name, id, out);
@@ -115,7 +136,8 @@ final class NativeMessageChecker implements MessageChecker {
    * QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}, envelope members visited in
    * QEMU's {@link QDictOrder}; returns the command name.
    */
-  private @Nullable String command(JsonNode message, List<Violation> out) {
+  private @Nullable String command(JsonNode message, List<Violation> out,
+      @Nullable Prechecked pre) {
     if (!message.isObject()) {
       envelope(out, "", ViolationCode.NOT_AN_OBJECT, "QMP input must be a JSON object");
       return null;
@@ -186,10 +208,36 @@ final class NativeMessageChecker implements MessageChecker {
     if (!envelopeOk || !c.gen() || (args != null && !args.isObject())) {
       return name;
     }
-    JsonNode argsValue = args != null ? args : MessageParser.MAPPER.createObjectNode();
-    checks.arguments().check(argsValue,
-        new Walk("/arguments", null, true, true, policy, out), checks.element());
+    checkPayload(args != null ? args : NO_ARGUMENTS, checks.arguments(), argumentsWalk(out),
+        checks.element(), pre, out);
     return name;
+  }
+
+  /** The walk over a command's arguments: client input, unknown members rejected. */
+  Walk argumentsWalk(List<Violation> out) {
+    return new Walk("/arguments", null, true, true, policy, out);
+  }
+
+  /** The walk over a reply's {@code return}: server output. */
+  Walk returnWalk(List<Violation> out) {
+    return new Walk("/return", "return", false, !lenientOutput, policy, out);
+  }
+
+  /** The walk over an event's {@code data}: server output. */
+  Walk dataWalk(List<Violation> out) {
+    return new Walk("/data", "data", false, !lenientOutput, policy, out);
+  }
+
+  /** Checks a payload with {@code walk} over {@code out}, or takes what streaming found in it. */
+  private static void checkPayload(JsonNode value, TypeCheck check, Walk walk,
+      SchemaElement element, @Nullable Prechecked pre, List<Violation> out) {
+    if (pre == null || value != pre.placeholder()) {
+      check.check(value, walk, element);
+    } else if (pre.check() == check) {
+      out.addAll(pre.violations());
+    } else {
+      throw TreeFallback.INSTANCE;
+    }
   }
 
   /** Whether {@link #command} will find an envelope problem (the common case has none). */
@@ -211,10 +259,13 @@ final class NativeMessageChecker implements MessageChecker {
 
   /** QEMU's dispatcher checks the command against the policy before its arguments. */
   private void commandPolicy(Command c, String execKey, List<Violation> out) {
-    if (c.hasFeature(Feature.DEPRECATED)) {
+    // The policy first: the default accepts everything, and looking up features costs.
+    if (policy.deprecatedInput() != CompatPolicy.Action.ACCEPT
+        && c.hasFeature(Feature.DEPRECATED)) {
       policyViolation(policy.deprecatedInput(), ViolationCode.DEPRECATED, execKey, c.name(), out);
     }
-    if (c.hasFeature(Feature.UNSTABLE)) {
+    if (policy.unstableInput() != CompatPolicy.Action.ACCEPT
+        && c.hasFeature(Feature.UNSTABLE)) {
       policyViolation(policy.unstableInput(), ViolationCode.UNSTABLE, execKey, c.name(), out);
     }
   }
@@ -229,7 +280,8 @@ final class NativeMessageChecker implements MessageChecker {
 
   // ---------------------------------------------------------------- replies
 
-  private void successReply(JsonNode message, @Nullable String inReplyTo, List<Violation> out) {
+  private void successReply(JsonNode message, @Nullable String inReplyTo, List<Violation> out,
+      @Nullable Prechecked pre) {
     unexpectedKeys(message, REPLY_KEYS, "Reply", out);
     if (inReplyTo == null) {
       return;
@@ -245,8 +297,8 @@ final class NativeMessageChecker implements MessageChecker {
           + " sends no reply on success ('success-response': false)");
       return;
     }
-    checks.returns().check(message.get("return"),
-        new Walk("/return", "return", false, !lenientOutput, policy, out), checks.element());
+    checkPayload(message.get("return"), checks.returns(), returnWalk(out), checks.element(), pre,
+        out);
   }
 
   private void errorReply(JsonNode message, List<Violation> out) {
@@ -275,7 +327,8 @@ final class NativeMessageChecker implements MessageChecker {
 
   // ---------------------------------------------------------------- events, greeting
 
-  private @Nullable String event(JsonNode message, List<Violation> out) {
+  private @Nullable String event(JsonNode message, List<Violation> out,
+      @Nullable Prechecked pre) {
     unexpectedKeys(message, EVENT_KEYS, "Event", out);
     timestamp(message.get("timestamp"), out);
     JsonNode nameNode = message.get("event");
@@ -300,8 +353,7 @@ final class NativeMessageChecker implements MessageChecker {
       envelope(out, "/data", ViolationCode.MALFORMED_ENVELOPE,
           "Event " + name + " lacks member 'data'");
     } else {
-      checks.data().check(data, new Walk("/data", "data", false, !lenientOutput, policy, out),
-          checks.element());
+      checkPayload(data, checks.data(), dataWalk(out), checks.element(), pre, out);
     }
     return name;
   }

@@ -3,7 +3,11 @@ package io.qapi4j.validator;
 import io.qapi4j.model.MonitorCommands;
 import io.qapi4j.model.Schema;
 import io.qapi4j.validator.checks.CompiledSchema;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p>Malformed input never throws: it comes back as a {@link ViolationCode#JSON_PARSE_ERROR}.
+ *
+ * <p>With the native engine, text, bytes and streams are checked straight from the parser's
+ * tokens, without building a tree of the message (see {@link Builder#streaming}); a parsed
+ * {@link JsonNode} is walked as a tree. Both give the same results, violations in the same order.
  */
 public final class QmpValidator {
 
@@ -33,6 +41,8 @@ public final class QmpValidator {
   private final boolean lenientOutput;
   private final CompatPolicy policy;
   private final MessageChecker checker;
+  /** The native engine's path for text and bytes when streaming, else {@code null}. */
+  private final @Nullable StreamingMessageChecker streaming;
 
   private QmpValidator(Builder b) {
     this.schema = b.schema;
@@ -42,11 +52,17 @@ public final class QmpValidator {
     this.policy = b.policy;
     // A QMP monitor knows qmp_capabilities even where the schema (QEMU before 2.8) does not.
     Schema checked = protocol == Protocol.QMP ? MonitorCommands.withQmpCapabilities(schema) : schema;
-    this.checker = switch (engine) {
-      case NATIVE -> new NativeMessageChecker(CompiledSchema.compile(checked), protocol,
-          lenientOutput, policy);
-      case JSON_SCHEMA -> new JsonSchemaMessageChecker(checked, protocol, lenientOutput);
-    };
+    if (engine == Engine.NATIVE) {
+      CompiledSchema compiled = CompiledSchema.compile(checked);
+      NativeMessageChecker nativeChecker =
+          new NativeMessageChecker(compiled, protocol, lenientOutput, policy);
+      this.checker = nativeChecker;
+      this.streaming = b.streaming
+          ? new StreamingMessageChecker(nativeChecker, compiled, protocol) : null;
+    } else {
+      this.checker = new JsonSchemaMessageChecker(checked, protocol, lenientOutput);
+      this.streaming = null;
+    }
   }
 
   /** A validator of QMP messages with the native engine, strict output, QEMU's default policy. */
@@ -71,6 +87,7 @@ public final class QmpValidator {
     private Engine engine = Engine.NATIVE;
     private boolean lenientOutput;
     private CompatPolicy policy = CompatPolicy.ACCEPT_ALL;
+    private boolean streaming = true;
 
     private Builder(Schema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -110,6 +127,16 @@ public final class QmpValidator {
     }
 
     /**
+     * Whether the native engine checks text, bytes and streams straight from the parser's tokens
+     * (the default: no tree is built, the fastest way) or parses them into a tree first and walks
+     * that. Both give equal results; the JSON Schema engine always builds a tree.
+     */
+    public Builder streaming(boolean streaming) {
+      this.streaming = streaming;
+      return this;
+    }
+
+    /**
      * Builds the validator, compiling the schema.
      *
      * @throws IllegalStateException for the JSON Schema engine with a policy other than {@link
@@ -126,12 +153,13 @@ public final class QmpValidator {
   }
 
   /**
-   * A validator like this one (protocol, engine, output and compat policy) for another schema —
-   * for a schema learnt during a session, such as the server's {@code query-qmp-schema} reply.
+   * A validator like this one (protocol, engine, output, compat policy, streaming) for another
+   * schema — for a schema learnt during a session, such as the server's {@code query-qmp-schema}
+   * reply.
    */
   public QmpValidator withSchema(Schema other) {
     return builder(other).protocol(protocol).engine(engine).lenientOutput(lenientOutput)
-        .compatPolicy(policy).build();
+        .compatPolicy(policy).streaming(streaming != null).build();
   }
 
   /**
@@ -159,7 +187,10 @@ public final class QmpValidator {
 
   /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
   public ValidationResult validate(String json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    ValidationResult streamed = streaming == null ? null
+        : streaming.check(json, Direction.UNKNOWN, inReplyTo);
+    return streamed != null ? streamed
+        : validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
   }
 
   /** Validates a message given as UTF-8 bytes. */
@@ -169,7 +200,7 @@ public final class QmpValidator {
 
   /** Validates a message given as UTF-8 bytes, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(byte[] json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    return validate(json, Direction.UNKNOWN, inReplyTo);
   }
 
   /**
@@ -178,11 +209,10 @@ public final class QmpValidator {
    * ViolationCode#JSON_PARSE_ERROR}.
    */
   public ValidationResult validate(byte[] json, Direction direction, @Nullable String inReplyTo) {
-    MessageParser.Parsed parsed = MessageParser.parse(json);
-    if (parsed.node() == null) {
-      return parseError(String.valueOf(parsed.error()));
-    }
-    return checker.check(parsed.node(), direction, inReplyTo);
+    ValidationResult streamed = streaming == null ? null
+        : streaming.check(json, direction, inReplyTo);
+    return streamed != null ? streamed
+        : validate(MessageParser.parse(json), direction, inReplyTo);
   }
 
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */
@@ -192,8 +222,32 @@ public final class QmpValidator {
 
   /** Validates the one message the stream holds, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(InputStream json, @Nullable String inReplyTo) {
-    return validate(MessageParser.parse(json), inReplyTo);
+    if (streaming == null) {
+      return validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
+    }
+    // A message of sane size is read whole and streamed from its bytes; a bigger one, or a stream
+    // that fails, is parsed as it comes, keeping to the parser's limits without holding it all.
+    byte[] head = new byte[8192];
+    int n = 0;
+    try {
+      for (int r; n < STREAM_IN_MEMORY && (r = json.read(head, n, head.length - n)) >= 0; ) {
+        n += r;
+        if (n == head.length && n < STREAM_IN_MEMORY) {
+          head = Arrays.copyOf(head, Math.min(head.length * 2, STREAM_IN_MEMORY));
+        }
+      }
+      if (n < STREAM_IN_MEMORY) {
+        return validate(Arrays.copyOf(head, n), inReplyTo);
+      }
+    } catch (IOException e) {
+      // the tree's parser reads on, meets the failure, and reports it
+    }
+    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), json);
+    return validate(MessageParser.parse(whole), Direction.UNKNOWN, inReplyTo);
   }
+
+  /** The size up to which a message given as a stream is read into memory to be streamed. */
+  private static final int STREAM_IN_MEMORY = 8 << 20;
 
   /** Validates a parsed message. */
   public ValidationResult validate(JsonNode message) {
@@ -234,11 +288,12 @@ public final class QmpValidator {
         ViolationCode.JSON_PARSE_ERROR, message, Severity.ERROR, null)));
   }
 
-  private ValidationResult validate(MessageParser.Parsed parsed, @Nullable String inReplyTo) {
+  private ValidationResult validate(MessageParser.Parsed parsed, Direction direction,
+      @Nullable String inReplyTo) {
     if (parsed.node() == null) {
       return parseError(String.valueOf(parsed.error()));
     }
-    return check(parsed.node(), Direction.UNKNOWN, inReplyTo);
+    return check(parsed.node(), direction, inReplyTo);
   }
 
   private ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo) {

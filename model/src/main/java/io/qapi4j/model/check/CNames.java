@@ -1,13 +1,10 @@
 package io.qapi4j.model.check;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** QEMU's {@code c_name()}: how schema names map to C identifiers, used for clash checks. */
 final class CNames {
   private CNames() {}
-
-  private static final Pattern NON_C = Pattern.compile("[^A-Za-z0-9_]");
 
   private static final Set<String> TICKLISH = Set.of(
       // C89
@@ -31,11 +28,37 @@ final class CNames {
 
   /** {@code c_name(name, protect)}. */
   static String cName(String name, boolean protect) {
-    String c = NON_C.matcher(name).replaceAll("_");
+    String c = cChars(name);
     if (protect && (TICKLISH.contains(c) || (!c.isEmpty() && Character.isDigit(c.charAt(0))))) {
       return "q_" + c;
     }
     return c;
+  }
+
+  /**
+   * {@code name} with every character but ASCII letters, digits and {@code _} replaced by {@code
+   * _} (one for a character outside the BMP). A loop, not a regex: every name of a schema comes
+   * here, and most have nothing to replace.
+   */
+  private static String cChars(String name) {
+    int i = 0;
+    while (i < name.length() && isC(name.charAt(i))) {
+      i++;
+    }
+    if (i == name.length()) {
+      return name;
+    }
+    StringBuilder b = new StringBuilder(name.length()).append(name, 0, i);
+    while (i < name.length()) {
+      int cp = name.codePointAt(i);
+      b.append(cp < 0x80 && isC((char) cp) ? (char) cp : '_');
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+
+  private static boolean isC(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /** {@code c_name(name)} with protection, as used for clash detection. */

@@ -166,11 +166,12 @@ final class DocCommentParser {
           throw error("feature descriptions expected");
         }
         noMoreArgs = true;
-      } else if ((m = AT_NAME_COLON.matcher(line)).lookingAt()) {
+      } else if (line.startsWith("@") && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
         if (noMoreArgs) {
           throw error("description of '@" + m.group(1) + ":' follows a section");
         }
-        while (line != null && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
+        while (line != null && line.startsWith("@")
+            && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
           semantic(doc.newDescription(location(), m.group(1), false));
           String text = line.substring(m.end());
           if (!text.isEmpty()) {
@@ -227,7 +228,7 @@ final class DocCommentParser {
       if (line == null) {
         return null;
       }
-      if (AT_NAME_COLON.matcher(line).lookingAt()) {
+      if (line.startsWith("@") && AT_NAME_COLON.matcher(line).lookingAt()) {
         return line;
       }
       int curIndent = PythonText.indent(line);
@@ -286,7 +287,8 @@ final class DocCommentParser {
       return PythonText.rstrip(val.substring(1));
     }
     String line = PythonText.rstrip(val.substring(2));
-    if (LITERAL_START.matcher(line).matches()) {
+    // The pattern ends in "::": most lines are ruled out without running it.
+    if (line.endsWith("::") && LITERAL_START.matcher(line).matches()) {
       literalMode = true;
       literalIndent = 0;
     } else if (literalMode && !line.isEmpty()) {

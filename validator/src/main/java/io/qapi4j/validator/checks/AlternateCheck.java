@@ -3,6 +3,8 @@ package io.qapi4j.validator.checks;
 import io.qapi4j.validator.SchemaElement;
 import io.qapi4j.validator.ViolationCode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
 
@@ -40,11 +42,38 @@ final class AlternateCheck extends TypeCheck {
   public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {
     TypeCheck branch = branchFor(value.getNodeType());
     if (branch == null) {
-      walk.report(ViolationCode.NO_ALTERNATE_BRANCH, "Invalid parameter type for '"
-          + walk.ownName() + "', expected: " + typeName, element);
+      noBranch(walk, element);
       return;
     }
     branch.check(value, walk, element);
+  }
+
+  @Override
+  public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+    TypeCheck branch = branchFor(parser.currentToken());
+    if (branch == null) {
+      noBranch(walk, element);
+      Tokens.skip(parser);
+      return;
+    }
+    branch.stream(parser, walk, element);
+  }
+
+  private void noBranch(Walk walk, @Nullable SchemaElement element) {
+    walk.report(ViolationCode.NO_ALTERNATE_BRANCH, "Invalid parameter type for '"
+        + walk.ownName() + "', expected: " + typeName, element);
+  }
+
+  private @Nullable TypeCheck branchFor(JsonToken token) {
+    return switch (token) {
+      case VALUE_STRING -> string;
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number;
+      case VALUE_TRUE, VALUE_FALSE -> bool;
+      case VALUE_NULL -> nul;
+      case START_OBJECT -> object;
+      case START_ARRAY -> array;
+      default -> null;
+    };
   }
 
   private @Nullable TypeCheck branchFor(JsonNodeType type) {

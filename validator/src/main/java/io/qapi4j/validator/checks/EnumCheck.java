@@ -5,6 +5,8 @@ import io.qapi4j.validator.SchemaElement;
 import io.qapi4j.validator.ViolationCode;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /** An enum: a string naming one of the values ("does not accept value" otherwise). */
@@ -25,7 +27,21 @@ final class EnumCheck extends TypeCheck {
       walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, "string"), element);
       return;
     }
-    String v = value.asString();
+    checkValue(value.asString(), walk, element);
+  }
+
+  @Override
+  public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+    if (at(JsonToken.VALUE_STRING, parser, "string", walk, element)) {
+      String value = parser.getString();
+      if (!values.contains(value)) {
+        Tokens.requireNoSurrogates(value);   // QEMU's parser may refuse it: a parse error
+      }
+      checkValue(value, walk, element);
+    }
+  }
+
+  private void checkValue(String v, Walk walk, @Nullable SchemaElement element) {
     if (!values.contains(v)) {
       walk.report(ViolationCode.INVALID_ENUM_VALUE,
           "Parameter '" + walk.ownName() + "' does not accept value '" + v + "'", element);

@@ -4,6 +4,8 @@ import io.qapi4j.validator.SchemaElement;
 import io.qapi4j.validator.ViolationCode;
 import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /** The checks of the built-in types, with QEMU's input visitor's rules and words. */
@@ -17,6 +19,11 @@ final class ScalarChecks {
   static final TypeCheck ANY = new TypeCheck() {
     @Override
     public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {}
+
+    @Override
+    public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+      Tokens.skip(parser);
+    }
   };
 
   /** {@code str}. */
@@ -24,6 +31,19 @@ final class ScalarChecks {
     @Override
     boolean accepts(JsonNode v) {
       return v.isString();
+    }
+
+    @Override
+    boolean accepts(JsonToken t) {
+      return t == JsonToken.VALUE_STRING;
+    }
+
+    @Override
+    public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+      super.stream(parser, walk, element);
+      if (parser.currentToken() == JsonToken.VALUE_STRING) {
+        Tokens.decode(parser);
+      }
     }
   };
 
@@ -33,6 +53,11 @@ final class ScalarChecks {
     boolean accepts(JsonNode v) {
       return v.isBoolean();
     }
+
+    @Override
+    boolean accepts(JsonToken t) {
+      return t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE;
+    }
   };
 
   /** {@code null}. */
@@ -41,6 +66,11 @@ final class ScalarChecks {
     boolean accepts(JsonNode v) {
       return v.isNull();
     }
+
+    @Override
+    boolean accepts(JsonToken t) {
+      return t == JsonToken.VALUE_NULL;
+    }
   };
 
   /** {@code number}: any JSON number, integers included. */
@@ -48,6 +78,11 @@ final class ScalarChecks {
     @Override
     boolean accepts(JsonNode v) {
       return v.isNumber();
+    }
+
+    @Override
+    boolean accepts(JsonToken t) {
+      return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     }
   };
 
@@ -61,10 +96,20 @@ final class ScalarChecks {
 
     abstract boolean accepts(JsonNode v);
 
+    abstract boolean accepts(JsonToken t);
+
     @Override
     public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {
       if (!accepts(value)) {
         walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, expected), element);
+      }
+    }
+
+    @Override
+    public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+      if (!accepts(parser.currentToken())) {
+        walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, expected), element);
+        Tokens.skip(parser);
       }
     }
   }
@@ -87,11 +132,29 @@ final class ScalarChecks {
     @Override
     public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {
       if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-        ViolationCode code = value.isIntegralNumber() ? ViolationCode.OUT_OF_RANGE : ViolationCode.INVALID_TYPE;
-        walk.report(code, invalidType(walk, "integer"), element);
+        notAnInt64(value.isIntegralNumber(), walk, element);
         return;
       }
-      long v = value.longValue();
+      checkRange(value.longValue(), walk, element);
+    }
+
+    @Override
+    public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+      if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
+          || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        notAnInt64(parser.currentToken() == JsonToken.VALUE_NUMBER_INT, walk, element);
+        Tokens.skip(parser);
+        return;
+      }
+      checkRange(parser.getLongValue(), walk, element);
+    }
+
+    private static void notAnInt64(boolean integral, Walk walk, @Nullable SchemaElement element) {
+      ViolationCode code = integral ? ViolationCode.OUT_OF_RANGE : ViolationCode.INVALID_TYPE;
+      walk.report(code, invalidType(walk, "integer"), element);
+    }
+
+    private void checkRange(long v, Walk walk, @Nullable SchemaElement element) {
       if (v < min || v > max) {
         walk.report(ViolationCode.OUT_OF_RANGE,
             "Parameter '" + walk.ownName() + "' expects " + cType, element);
@@ -117,22 +180,43 @@ final class ScalarChecks {
     @Override
     public void check(JsonNode value, Walk walk, @Nullable SchemaElement element) {
       if (!value.isIntegralNumber()) {
-        walk.report(ViolationCode.INVALID_TYPE,
+        notAnInteger(walk, element);
+      } else if (!value.canConvertToLong()) {
+        checkBig(value.bigIntegerValue(), walk, element);
+      } else {
+        checkRange(value.longValue(), walk, element);
+      }
+    }
+
+    @Override
+    public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
+      if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+        notAnInteger(walk, element);
+        Tokens.skip(parser);
+      } else if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        checkBig(parser.getBigIntegerValue(), walk, element);
+      } else {
+        checkRange(parser.getLongValue(), walk, element);
+      }
+    }
+
+    private static void notAnInteger(Walk walk, @Nullable SchemaElement element) {
+      walk.report(ViolationCode.INVALID_TYPE,
+          "Parameter '" + walk.fullName(null) + "' expects uint64", element);
+    }
+
+    /** A value beyond int64. */
+    private void checkBig(BigInteger big, Walk walk, @Nullable SchemaElement element) {
+      if (big.compareTo(INT64_MIN) < 0 || big.compareTo(UINT64_MAX) > 0) {
+        walk.report(ViolationCode.OUT_OF_RANGE,
             "Parameter '" + walk.fullName(null) + "' expects uint64", element);
-        return;
+      } else if (max != null) {
+        walk.report(ViolationCode.OUT_OF_RANGE,
+            "Parameter '" + walk.ownName() + "' expects " + cType, element);
       }
-      if (!value.canConvertToLong()) {
-        BigInteger big = value.bigIntegerValue();
-        if (big.compareTo(INT64_MIN) < 0 || big.compareTo(UINT64_MAX) > 0) {
-          walk.report(ViolationCode.OUT_OF_RANGE,
-              "Parameter '" + walk.fullName(null) + "' expects uint64", element);
-        } else if (max != null) {
-          walk.report(ViolationCode.OUT_OF_RANGE,
-              "Parameter '" + walk.ownName() + "' expects " + cType, element);
-        }
-        return;
-      }
-      long v = value.longValue();
+    }
+
+    private void checkRange(long v, Walk walk, @Nullable SchemaElement element) {
       // A negative value wraps to at least 2^63, beyond every narrower type's range.
       if (max != null && (v < 0 || v > max)) {
         walk.report(ViolationCode.OUT_OF_RANGE,

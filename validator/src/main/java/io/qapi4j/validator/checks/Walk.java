@@ -6,6 +6,8 @@ import io.qapi4j.validator.Severity;
 import io.qapi4j.validator.Violation;
 import io.qapi4j.validator.ViolationCode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +15,21 @@ import org.jspecify.annotations.Nullable;
  * The state of one payload check: where in the value the checks are (a stack of member names and
  * array indexes), what was found, and the rules in force. Positions become strings only when a
  * violation is reported, so a clean message costs no allocation here.
+ *
+ * <p>Violations come out in schema order: members in the order the type declares them, then the
+ * members it does not know in message order. A tree walk visits them in that order; a walk over
+ * the token stream ({@link #streaming()}) meets them in message order, so it keeps each
+ * violation's position in schema order and sorts them in {@link #finish()}.
  */
 public final class Walk {
 
-  private Object[] segments = new Object[16];
+  /** Where members the schema does not know sort: after every declared member. */
+  static final int UNKNOWN_MEMBERS = 1 << 24;
+
+  /** The members entered, {@code null} where an array element was entered. */
+  private @Nullable String[] members = new String[8];
+  /** Per level its rank in schema order: the member's index in its type, or the array index. */
+  private int[] ranks = new int[8];
   private int depth;
   private final String pointerPrefix;
   private final @Nullable String pathRoot;
@@ -24,6 +37,13 @@ public final class Walk {
   private final boolean reportUnknownMembers;
   private final CompatPolicy policy;
   private final List<Violation> out;
+  /** When streaming: the violations so far and their schema-order positions, until finish(). */
+  private @Nullable List<Ranked> pending;
+
+  private record Ranked(int[] position, Violation violation) {}
+
+  private static final Comparator<Ranked> SCHEMA_ORDER =
+      (a, b) -> Arrays.compare(a.position, b.position);
 
   /**
    * Starts a walk over one payload.
@@ -46,6 +66,26 @@ public final class Walk {
     this.out = out;
   }
 
+  /**
+   * Makes this walk one over a token stream, which meets members in message order: violations
+   * are held back and go out in schema order at {@link #finish()}.
+   */
+  public Walk streaming() {
+    pending = new ArrayList<>(0);
+    return this;
+  }
+
+  /** Puts the violations of a streaming walk out, in schema order (a tree walk has none held). */
+  public void finish() {
+    if (pending != null && !pending.isEmpty()) {
+      pending.sort(SCHEMA_ORDER);   // stable: equal positions keep the order they were found in
+      for (Ranked r : pending) {
+        out.add(r.violation);
+      }
+      pending.clear();
+    }
+  }
+
   boolean input() {
     return input;
   }
@@ -58,14 +98,18 @@ public final class Walk {
     return policy;
   }
 
-  void push(String member) {
+  /** Enters member {@code member}, the {@code rank}-th in its type's schema order. */
+  void push(String member, int rank) {
     grow();
-    segments[depth++] = member;
+    members[depth] = member;
+    ranks[depth++] = rank;
   }
 
+  /** Enters array element {@code index}. */
   void push(int index) {
     grow();
-    segments[depth++] = index;
+    members[depth] = null;
+    ranks[depth++] = index;
   }
 
   void pop() {
@@ -73,10 +117,9 @@ public final class Walk {
   }
 
   private void grow() {
-    if (depth == segments.length) {
-      Object[] bigger = new Object[depth * 2];
-      System.arraycopy(segments, 0, bigger, 0, depth);
-      segments = bigger;
+    if (depth == members.length) {
+      members = Arrays.copyOf(members, depth * 2);
+      ranks = Arrays.copyOf(ranks, depth * 2);
     }
   }
 
@@ -85,7 +128,12 @@ public final class Walk {
     StringBuilder b = new StringBuilder(pointerPrefix);
     for (int i = 0; i < depth; i++) {
       b.append('/');
-      appendEscaped(b, segments[i].toString());
+      String entered = members[i];
+      if (entered == null) {
+        b.append(ranks[i]);
+      } else {
+        appendEscaped(b, entered);
+      }
     }
     if (member != null) {
       b.append('/');
@@ -114,14 +162,14 @@ public final class Walk {
       b.append(pathRoot);
     }
     for (int i = 0; i < depth; i++) {
-      Object s = segments[i];
-      if (s instanceof Integer index) {
-        b.append('[').append(index).append(']');
+      String entered = members[i];
+      if (entered == null) {
+        b.append('[').append(ranks[i]).append(']');
       } else {
         if (b.length() > 0) {
           b.append('.');
         }
-        b.append(s);
+        b.append(entered);
       }
     }
     if (member != null) {
@@ -138,16 +186,19 @@ public final class Walk {
     if (depth == 0) {
       return pathRoot != null ? pathRoot : "null";
     }
-    return segments[depth - 1] instanceof String s ? s : "null";
+    String member = members[depth - 1];
+    return member != null ? member : "null";
   }
 
   void report(ViolationCode code, String message, @Nullable SchemaElement element) {
-    out.add(new Violation(pointer(null), fullName(null), code, message, Severity.ERROR, element));
+    add(new Violation(pointer(null), fullName(null), code, message, Severity.ERROR, element), -1);
   }
 
-  void reportMember(String member, ViolationCode code, String message,
+  /** Reports about member {@code member} of the current object, {@code rank}-th in schema order. */
+  void reportMember(String member, int rank, ViolationCode code, String message,
       @Nullable SchemaElement element) {
-    out.add(new Violation(pointer(member), fullName(member), code, message, Severity.ERROR, element));
+    add(new Violation(pointer(member), fullName(member), code, message, Severity.ERROR, element),
+        rank);
   }
 
   /**
@@ -159,8 +210,8 @@ public final class Walk {
     if (action == CompatPolicy.Action.ACCEPT) {
       return;
     }
-    out.add(new Violation(pointer(null), fullName(null), code,
-        policyMessage(action, code, kind, name), severity(action), element));
+    add(new Violation(pointer(null), fullName(null), code,
+        policyMessage(action, code, kind, name), severity(action), element), -1);
   }
 
   /** The severity of a violation of {@code action}: an error for reject, else a warning. */
@@ -181,8 +232,16 @@ public final class Walk {
         + (action == CompatPolicy.Action.REJECT ? " disabled by policy" : " accepted by policy");
   }
 
-  /** A new list for callers that need to collect violations of their own. */
-  static List<Violation> newList() {
-    return new ArrayList<>();
+  /** Adds {@code v}, found at the current position, or at its member of rank {@code rank} ≥ 0. */
+  private void add(Violation v, int rank) {
+    if (pending == null) {
+      out.add(v);
+      return;
+    }
+    int[] position = Arrays.copyOf(ranks, rank < 0 ? depth : depth + 1);
+    if (rank >= 0) {
+      position[depth] = rank;
+    }
+    pending.add(new Ranked(position, v));
   }
 }

@@ -19,14 +19,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The captures of {@code ../shared/corpus} (read its README), the schema each one is validated
- * against, and what validating one yields. Schemas are read once per JVM.
+ * against, and what validating one yields. Schemas are read once per JVM. Public for the
+ * validator's own differential tests, which compare its paths on the corpus too.
  */
-final class CorpusCaptures {
+public final class CorpusCaptures {
 
   private CorpusCaptures() {}
 
   /** How a capture was written, which decides the kind of findings it can have. */
-  enum Style {
+  public enum Style {
     /** QEMU iotests in bash: commands echoed as written, bare placeholders, pretty output. */
     IOTESTS_BASH("iotests, bash"),
     /** QEMU iotests in Python: sorted keys, placeholders as strings, partial logs. */
@@ -42,7 +43,7 @@ final class CorpusCaptures {
   }
 
   /** The schema a capture is checked against. */
-  enum SchemaChoice {
+  public enum SchemaChoice {
     /** QEMU master ({@code 10.2.50}), what the iotests' expected output is for. */
     MASTER("master", "master (10.2.50)"),
     /** The v1.7.0 release schema. */
@@ -68,9 +69,10 @@ final class CorpusCaptures {
    * @param style how it was written
    * @param schema what it is validated against
    */
-  record Capture(String file, Style style, SchemaChoice schema) {
+  public record Capture(String file, Style style, SchemaChoice schema) {
 
-    Path path() {
+    /** Where the capture is. */
+    public Path path() {
       return SharedData.shared("corpus/" + file);
     }
   }
@@ -102,7 +104,7 @@ final class CorpusCaptures {
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   /** Every file of the corpus, sorted by path. */
-  static List<Capture> all() {
+  public static List<Capture> all() {
     Path corpus = SharedData.shared("corpus");
     List<Capture> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(corpus)) {
@@ -129,7 +131,7 @@ final class CorpusCaptures {
   }
 
   /** The schema {@code capture} is validated against. */
-  static Schema schemaOf(Capture capture) {
+  public static Schema schemaOf(Capture capture) {
     return switch (capture.schema()) {
       case MASTER -> read("qemu-qapi/master/qapi/qapi-schema.json");
       case V1_7_0 -> release("v1.7.0");

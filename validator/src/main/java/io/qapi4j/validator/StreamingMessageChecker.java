@@ -1,0 +1,161 @@
+package io.qapi4j.validator;
+
+import io.qapi4j.validator.NativeMessageChecker.Prechecked;
+import io.qapi4j.validator.checks.CompiledSchema;
+import io.qapi4j.validator.checks.CompiledSchema.CommandChecks;
+import io.qapi4j.validator.checks.CompiledSchema.EventChecks;
+import io.qapi4j.validator.checks.TreeFallback;
+import io.qapi4j.validator.checks.TypeCheck;
+import io.qapi4j.validator.checks.Walk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The native engine straight from the token stream: the payload ({@code arguments}, {@code
+ * return}, {@code data}) is checked as the parser reads it, and no tree of it is built. Only the
+ * envelope becomes a (small) tree — {@code execute}, {@code id}, {@code timestamp} and the
+ * like — on which {@link NativeMessageChecker} applies the envelope rules exactly as for a parsed
+ * message, taking the payload's violations from the stream.
+ *
+ * <p>The payload is checked in stream when what it must be is known by the time it starts:
+ * {@code execute} before {@code arguments} (as every client writes it), {@code event} before
+ * {@code data} (as QEMU writes it), and a reply whose command is known. Otherwise it is read as a
+ * tree. Anything else that streaming does not decide — malformed JSON, a duplicate key, content
+ * after the message, a surrogate in a string (QEMU's parser refuses a lone one), input that is no
+ * UTF-8 — returns {@code null}: the caller parses the message into a tree, and the tree walk
+ * gives the verdict, with parse errors worded and positioned as the tree's checks report them.
+ */
+final class StreamingMessageChecker {
+
+  /** Stand-ins for a payload checked in stream; never leave this package, never written to. */
+  private static final JsonNode OBJECT_PLACEHOLDER = MessageParser.FAST.createObjectNode();
+  private static final JsonNode ARRAY_PLACEHOLDER = MessageParser.FAST.createArrayNode();
+
+  private final NativeMessageChecker checker;
+  private final CompiledSchema compiled;
+  private final boolean oob;
+
+  StreamingMessageChecker(NativeMessageChecker checker, CompiledSchema compiled,
+      Protocol protocol) {
+    this.checker = checker;
+    this.compiled = compiled;
+    this.oob = protocol == Protocol.QMP;
+  }
+
+  /**
+   * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
+   * the tree walk must give it.
+   */
+  @Nullable ValidationResult check(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    if (MessageParser.leadingProblem(json, json.length) != null) {
+      return null;   // not UTF-8 as QEMU reads it, which Jackson would take
+    }
+    try (JsonParser p = MessageParser.FAST.createParser(json)) {
+      return check(p, direction, inReplyTo);
+    } catch (JacksonException | TreeFallback e) {
+      return null;
+    }
+  }
+
+  /**
+   * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
+   * the tree walk must give it.
+   */
+  @Nullable ValidationResult check(String json, Direction direction, @Nullable String inReplyTo) {
+    try (JsonParser p = MessageParser.FAST.createParser(json)) {
+      return check(p, direction, inReplyTo);
+    } catch (JacksonException | TreeFallback e) {
+      return null;
+    }
+  }
+
+  private @Nullable ValidationResult check(JsonParser p, Direction direction,
+      @Nullable String inReplyTo) {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    ObjectNode message = MessageParser.FAST.createObjectNode();
+    Prechecked pre = null;
+    boolean execSeen = false;
+    String command = null;
+    String event = null;
+    for (String key = p.nextName(); key != null; key = p.nextName()) {
+      JsonToken token = p.nextToken();
+      JsonNode value = null;
+      if (pre == null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+        pre = precheck(p, key, direction, command, event, inReplyTo);
+        value = pre != null ? pre.placeholder() : null;
+      }
+      if (value == null) {
+        // Strings (command and event names, most ids) directly, the rest as databind reads it.
+        value = token == JsonToken.VALUE_STRING ? MessageParser.FAST.getNodeFactory()
+            .stringNode(p.getString()) : p.readValueAsTree();
+      }
+      if (message.replace(key, value) != null) {
+        return null;   // a duplicate key: a parse error, as the tree's parser words it
+      }
+      if (!execSeen && (key.equals("execute") || (oob && key.equals("exec-oob")))) {
+        execSeen = true;
+        command = value.isString() ? value.asString() : null;
+      } else if (key.equals("event")) {
+        event = value.isString() ? value.asString() : null;
+      }
+    }
+    if (p.nextToken() != null || JsonTreeCheck.problem(message) != null) {
+      // Content after the message, or what QEMU's parser refuses in the members read as trees.
+      return null;
+    }
+    return checker.check(message, direction, inReplyTo, pre);
+  }
+
+  /**
+   * Checks member {@code key}, whose value starts at the current token, if it is the payload the
+   * message needs checked and what that must be is known already; else returns {@code null}
+   * without reading it. Whether the check counts is the envelope rules' call, later: the
+   * violations are kept aside until then.
+   */
+  private @Nullable Prechecked precheck(JsonParser p, String key, Direction direction,
+      @Nullable String command, @Nullable String event, @Nullable String inReplyTo) {
+    if (direction == Direction.CLIENT && !key.equals("arguments")) {
+      return null;   // a client's message is read as a command: no return or data is checked
+    }
+    switch (key) {
+      case "arguments" -> {
+        CommandChecks c = command == null ? null : compiled.command(command);
+        return c == null || !c.command().gen() ? null
+            : stream(p, c.arguments(), c.element(), checker::argumentsWalk);
+      }
+      case "return" -> {
+        CommandChecks c = inReplyTo == null ? null : compiled.command(inReplyTo);
+        return c == null || !c.command().successResponse() ? null
+            : stream(p, c.returns(), c.element(), checker::returnWalk);
+      }
+      case "data" -> {
+        EventChecks e = event == null ? null : compiled.event(event);
+        return e == null || e.data() == null ? null
+            : stream(p, e.data(), e.element(), checker::dataWalk);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static Prechecked stream(JsonParser p, TypeCheck check, SchemaElement element,
+      Function<List<Violation>, Walk> walkOver) {
+    JsonNode placeholder = p.currentToken() == JsonToken.START_OBJECT ? OBJECT_PLACEHOLDER
+        : ARRAY_PLACEHOLDER;
+    List<Violation> found = new ArrayList<>(0);
+    Walk walk = walkOver.apply(found).streaming();
+    check.stream(p, walk, element);
+    walk.finish();
+    return new Prechecked(placeholder, check, found);
+  }
+}
