@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +48,6 @@ final class ExpressionChecker {
 
   private static final List<String> METAS =
       List.of("enum", "struct", "union", "alternate", "command", "event");
-  private static final Pattern IDENT = Pattern.compile("[A-Z][A-Z0-9_]*");
   /** Pseudo-types of 'gen': 'no' commands before QEMU 2.5; all meant "any JSON value". */
   private static final Set<String> LEGACY_ANY = Set.of("**", "visitor", "dict");
 
@@ -626,7 +624,7 @@ final class ExpressionChecker {
 
   private Condition condition(QValue cond, Info info, String source) {
     if (cond instanceof QString s) {
-      if (!IDENT.matcher(s.value()).matches()) {
+      if (!NameRules.isConditionSymbol(s.value())) {
         throw new CheckException(info.error(
             "'if' condition '" + s.value() + "' of " + source + " is not a valid identifier"));
       }
@@ -660,7 +658,7 @@ final class ExpressionChecker {
 
   /** Pre-6.2 conditions: a C expression string, or a list of them meaning all. */
   private @Nullable Condition legacyCondition(QValue cond, Info info, String source) {
-    if (cond instanceof QString s && !IDENT.matcher(s.value()).matches()) {
+    if (cond instanceof QString s && !NameRules.isConditionSymbol(s.value())) {
       warnings.accept(info.warning("'if' condition '" + s.value() + "' of " + source
           + " is a C preprocessor expression (QEMU 3.0 to 6.1)"));
       return new Condition.CExpression(s.value());
