@@ -217,6 +217,18 @@ final class SchemaLexer {
   private static final int MAX_STRAY = 80;
 
   private String readString() {
+    // Nearly every string is printable ASCII without escapes: a slice of the source.
+    for (int end = cursor; end < src.length(); end++) {
+      char ch = src.charAt(end);
+      if (ch == '\'') {
+        String value = src.substring(cursor, end);
+        cursor = end + 1;
+        return value;
+      }
+      if (ch == '\\' || ch < 32 || ch >= 127) {
+        break;
+      }
+    }
     StringBuilder out = new StringBuilder();
     boolean esc = false;
     while (true) {
