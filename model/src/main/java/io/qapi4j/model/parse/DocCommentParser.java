@@ -118,7 +118,7 @@ final class DocCommentParser {
     doc.ensureUntaggedSection(location());
     while (line != null) {
       Matcher m = AT_NAME_COLON.matcher(line);
-      if (m.lookingAt()) {
+      if (line.startsWith("@") && m.lookingAt()) {
         throw error("'@" + m.group(1) + ":' not allowed in free-form documentation");
       }
       doc.appendLine(line);
@@ -180,7 +180,7 @@ final class DocCommentParser {
           line = indentedLines(doc);
         }
         noMoreArgs = true;
-      } else if ((m = TAGGED.matcher(line)).lookingAt()) {
+      } else if (mayBeTagged(line) && (m = TAGGED.matcher(line)).lookingAt()) {
         String tag = m.group(1);
         if (tag.contains("Note")) {
           throw error("The '" + tag + "' section is no longer supported. Please use rST's"
@@ -310,6 +310,9 @@ final class DocCommentParser {
     if (PythonText.length(line) + 2 > 70 && !URL_LINE.matcher(line).matches()) {
       throw error("documentation line longer than 70 characters");
     }
+    if (!hasSentenceBreak(line)) {
+      return;
+    }
     Matcher m = SINGLE_SPACE.matcher(line);
     while (m.find()) {
       if (m.group(2) == null) {
@@ -320,6 +323,28 @@ final class DocCommentParser {
       throw lineError(l, at, "Use two spaces between sentences\n"
           + "If this not the end of a sentence, please report a bug.");
     }
+  }
+
+  /** Whether {@link #TAGGED} can match: a tag's first letter starts the line. */
+  static boolean mayBeTagged(String line) {
+    return !line.isEmpty() && "RESNT".indexOf(line.charAt(0)) >= 0;
+  }
+
+  /**
+   * Whether {@link #SINGLE_SPACE} can match: each of its matches ends in {@code [.!?]}, one space
+   * and {@code [A-Z0-9(]}. Text written with two spaces between sentences never has that.
+   */
+  static boolean hasSentenceBreak(String line) {
+    for (int i = 0; i + 2 < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && line.charAt(i + 1) == ' ') {
+        char next = line.charAt(i + 2);
+        if ((next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '(') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private SourceLocation location() {
