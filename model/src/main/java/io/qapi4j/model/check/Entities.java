@@ -3,6 +3,7 @@ package io.qapi4j.model.check;
 import io.qapi4j.model.Condition;
 import io.qapi4j.model.parse.DocBlock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,7 +168,9 @@ final class Entities {
     }
 
     void check(Context ctx) {
-      type = ctx.resolveType(typeName, info, describe(info));
+      // The description is for the error message only: not built when the type is known.
+      type = ctx.lookupEntity(typeName) instanceof TypeEnt known
+          ? known : ctx.resolveType(typeName, info, describe(info));
       checkFeatureClash(features, info);
     }
 
@@ -442,10 +445,11 @@ final class Entities {
       if (variants.isEmpty()) {
         throw error(info, "union has no branches");
       }
+      Set<String> values = new HashSet<>(tagEnum.valueNames());
       for (VariantEnt v : variants) {
         v.check(ctx);
         if (!seen.isEmpty()) {
-          if (!tagEnum.valueNames().contains(v.name)) {
+          if (!values.contains(v.name)) {
             throw error(info, "branch '" + v.name + "' is not a value of " + tagEnum.describe());
           }
           if (!(v.type instanceof ObjectEnt branchType)) {
