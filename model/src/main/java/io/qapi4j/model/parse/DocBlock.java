@@ -48,6 +48,8 @@ public final class DocBlock {
     final Kind kind;
     final @Nullable String name;
     final StringBuilder text = new StringBuilder();
+    /** The text without its surrounding blank lines, once the block has ended. */
+    @Nullable String ended;
     boolean connected;
 
     Section(SourceLocation location, Kind kind, @Nullable String name) {
@@ -73,7 +75,7 @@ public final class DocBlock {
 
     /** The section text. */
     public String text() {
-      return text.toString();
+      return ended != null ? ended : text.toString();
     }
 
     /** Whether the checker matched this description to a member or feature. */
@@ -218,9 +220,8 @@ public final class DocBlock {
   @Nullable Section end() {
     Section empty = null;
     for (Section s : allSections) {
-      String t = stripNewlines(s.text.toString());
-      s.text.setLength(0);
-      s.text.append(t);
+      String t = stripNewlines(s.text);
+      s.ended = t;
       if (empty == null && s.kind != Kind.PLAIN && t.isEmpty()) {
         empty = s;
       }
@@ -228,7 +229,7 @@ public final class DocBlock {
     return empty;
   }
 
-  private static String stripNewlines(String s) {
+  private static String stripNewlines(StringBuilder s) {
     int start = 0;
     int end = s.length();
     while (start < end && s.charAt(start) == '\n') {

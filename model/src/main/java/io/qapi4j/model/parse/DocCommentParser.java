@@ -284,9 +284,9 @@ final class DocCommentParser {
       if (strict) {
         throw error("missing space after #");
       }
-      return PythonText.rstrip(val.substring(1));
+      return PythonText.rstrip(val, 1);
     }
-    String line = PythonText.rstrip(val.substring(2));
+    String line = PythonText.rstrip(val, 2);
     // The pattern ends in "::": most lines are ruled out without running it.
     if (line.endsWith("::") && LITERAL_START.matcher(line).matches()) {
       literalMode = true;
@@ -376,7 +376,7 @@ final class DocCommentParser {
       if (l.tok() != SchemaLexer.Token.COMMENT || l.val() == null || l.val().startsWith("##")) {
         break;
       }
-      String text = PythonText.rstrip(l.val().substring(1));
+      String text = PythonText.rstrip(l.val(), 1);
       text = text.startsWith(" ") ? text.substring(1) : text;
       if (symbol == null && body.length() == 0 && text.startsWith("@")) {
         symbol = text.substring(1).replaceAll(":$", "").strip();

@@ -18,11 +18,16 @@ final class PythonText {
 
   /** Python's {@code str.rstrip()}. */
   static String rstrip(String s) {
+    return rstrip(s, 0);
+  }
+
+  /** Python's {@code s[from:].rstrip()}, as one substring. */
+  static String rstrip(String s, int from) {
     int end = s.length();
-    while (end > 0 && isSpace(s.charAt(end - 1))) {
+    while (end > from && isSpace(s.charAt(end - 1))) {
       end--;
     }
-    return s.substring(0, end);
+    return s.substring(from, end);
   }
 
   /** Number of leading whitespace characters ({@code re.match(r'\s*', s).end()}). */
