@@ -173,7 +173,7 @@ final class ExpressionChecker {
     boolean permissive = pragmas.memberNameExceptions().contains(name);
     List<ValueSpec> values = new ArrayList<>();
     for (QValue m : list.elements()) {
-      QObject member = m instanceof QObject o ? o : new QObject(Map.of("name", m));
+      QObject member = m instanceof QObject o ? o : QObject.of("name", m);
       String source = "'data' member";
       checkKeys(member, info, source, List.of("name"), List.of("if", "features"));
       if (!(member.get("name") instanceof QString memberName)) {
@@ -408,7 +408,7 @@ final class ExpressionChecker {
 
   /** {@code normalize_members} for one value: a non-object becomes {@code {'type': value}}. */
   private QObject normalizeMember(QValue value) {
-    return value instanceof QObject o ? o : new QObject(Map.of("type", value));
+    return value instanceof QObject o ? o : QObject.of("type", value);
   }
 
   /**
@@ -544,7 +544,7 @@ final class ExpressionChecker {
     }
     List<FeatureSpec> out = new ArrayList<>();
     for (QValue f : list.elements()) {
-      QObject feat = f instanceof QObject o ? o : new QObject(Map.of("name", f));
+      QObject feat = f instanceof QObject o ? o : QObject.of("name", f);
       String source = "'features' member";
       checkKeys(feat, info, source, List.of("name"), List.of("if"));
       if (!(feat.get("name") instanceof QString name)) {
