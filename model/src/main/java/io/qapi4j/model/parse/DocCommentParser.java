@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class DocCommentParser {
 
-  private static final Pattern AT_NAME_COLON = Pattern.compile("@([^:]*): *");
-  private static final Pattern TAGGED =
-      Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *");
+  /** The tags of QEMU's {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *}, in order. */
+  private static final List<String> TAGS =
+      List.of("Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO");
   private static final Pattern LITERAL_START = Pattern.compile("(\\.\\. +qmp-example)? *::");
   private static final Pattern URL_LINE = Pattern.compile(" *(https?|ftp)://[^ ]*");
   private static final Pattern SINGLE_SPACE =
@@ -117,9 +117,9 @@ final class DocCommentParser {
     DocBlock doc = new DocBlock(info, null);
     doc.ensureUntaggedSection(location());
     while (line != null) {
-      Matcher m = AT_NAME_COLON.matcher(line);
-      if (line.startsWith("@") && m.lookingAt()) {
-        throw error("'@" + m.group(1) + ":' not allowed in free-form documentation");
+      int colon = descriptionColon(line);
+      if (colon >= 0) {
+        throw error("'@" + line.substring(1, colon) + ":' not allowed in free-form documentation");
       }
       doc.appendLine(line);
       line = nextLine();
@@ -145,7 +145,8 @@ final class DocCommentParser {
       if (line == null) {
         break;
       }
-      Matcher m;
+      int colon;
+      String tag;
       if (line.equals("Features:")) {
         if (!doc.features().isEmpty()) {
           throw error("duplicated 'Features:' line");
@@ -154,34 +155,18 @@ final class DocCommentParser {
         while (line != null && line.isEmpty()) {
           line = nextLine();
         }
-        while (line != null && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
-          semantic(doc.newDescription(location(), m.group(1), true));
-          String text = line.substring(m.end());
-          if (!text.isEmpty()) {
-            doc.appendLine(text);
-          }
-          line = indentedLines(doc);
-        }
+        line = descriptions(doc, line, true);
         if (doc.features().isEmpty()) {
           throw error("feature descriptions expected");
         }
         noMoreArgs = true;
-      } else if (line.startsWith("@") && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
+      } else if ((colon = descriptionColon(line)) >= 0) {
         if (noMoreArgs) {
-          throw error("description of '@" + m.group(1) + ":' follows a section");
+          throw error("description of '@" + line.substring(1, colon) + ":' follows a section");
         }
-        while (line != null && line.startsWith("@")
-            && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
-          semantic(doc.newDescription(location(), m.group(1), false));
-          String text = line.substring(m.end());
-          if (!text.isEmpty()) {
-            doc.appendLine(text);
-          }
-          line = indentedLines(doc);
-        }
+        line = descriptions(doc, line, false);
         noMoreArgs = true;
-      } else if (mayBeTagged(line) && (m = TAGGED.matcher(line)).lookingAt()) {
-        String tag = m.group(1);
+      } else if ((tag = tag(line)) != null) {
         if (tag.contains("Note")) {
           throw error("The '" + tag + "' section is no longer supported. Please use rST's"
               + " '.. note::' or '.. admonition:: notes' directives, or another suitable"
@@ -192,7 +177,7 @@ final class DocCommentParser {
               + " '.. qmp-example::' directive, or other suitable markup instead.");
         }
         semantic(doc.newTaggedSection(location(), DocBlock.Kind.fromTag(tag)));
-        String text = line.substring(m.end());
+        String text = afterColon(line, tag.length());
         if (!text.isEmpty()) {
           doc.appendLine(text);
         }
@@ -205,6 +190,51 @@ final class DocCommentParser {
       }
     }
     return doc;
+  }
+
+  /** Reads the {@code @NAME: text} descriptions that start at {@code line}; returns the next line. */
+  private @Nullable String descriptions(DocBlock doc, @Nullable String line, boolean feature) {
+    int colon;
+    while (line != null && (colon = descriptionColon(line)) >= 0) {
+      semantic(doc.newDescription(location(), line.substring(1, colon), feature));
+      String text = afterColon(line, colon);
+      if (!text.isEmpty()) {
+        doc.appendLine(text);
+      }
+      line = indentedLines(doc);
+    }
+    return line;
+  }
+
+  /**
+   * Where QEMU's {@code @([^:]*): *} matches at the start of {@code line}: the index of its colon
+   * (the name is between the {@code @} and it), or -1.
+   */
+  static int descriptionColon(String line) {
+    return line.startsWith("@") ? line.indexOf(':', 1) : -1;
+  }
+
+  /**
+   * The tag QEMU's {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} matches at the
+   * start of {@code line}, or {@code null}; the colon follows it.
+   */
+  static @Nullable String tag(String line) {
+    for (String tag : TAGS) {
+      int end = tag.length();
+      if (line.startsWith(tag) && line.startsWith(":", end) && !line.startsWith("::", end)) {
+        return tag;
+      }
+    }
+    return null;
+  }
+
+  /** What follows the colon at {@code colon} and the spaces after it. */
+  static String afterColon(String line, int colon) {
+    int start = colon + 1;
+    while (start < line.length() && line.charAt(start) == ' ') {
+      start++;
+    }
+    return line.substring(start);
   }
 
   /** QEMU's {@code get_doc_indented}: the continuation lines of a description or section. */
@@ -228,7 +258,7 @@ final class DocCommentParser {
       if (line == null) {
         return null;
       }
-      if (line.startsWith("@") && AT_NAME_COLON.matcher(line).lookingAt()) {
+      if (descriptionColon(line) >= 0) {
         return line;
       }
       int curIndent = PythonText.indent(line);
@@ -323,11 +353,6 @@ final class DocCommentParser {
       throw lineError(l, at, "Use two spaces between sentences\n"
           + "If this not the end of a sentence, please report a bug.");
     }
-  }
-
-  /** Whether {@link #TAGGED} can match: a tag's first letter starts the line. */
-  static boolean mayBeTagged(String line) {
-    return !line.isEmpty() && "RESNT".indexOf(line.charAt(0)) >= 0;
   }
 
   /**
