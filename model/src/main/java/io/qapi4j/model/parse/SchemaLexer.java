@@ -156,6 +156,10 @@ final class SchemaLexer {
           tok = Token.STRING;
           return;
         }
+        case ' ', '\t' -> {
+          // Indentation: most characters outside comments. Skipped here, before the default
+          // branch tries the literals on each of them.
+        }
         case '\n' -> {
           if (cursor == src.length()) {
             tok = Token.EOF;
