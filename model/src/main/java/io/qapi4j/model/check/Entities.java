@@ -52,6 +52,8 @@ final class Entities {
     final @Nullable Condition cond;
     final String role;
     @Nullable String definedIn;
+    /** {@code c_name(name)}, once: a base's members are compared again in each type using it. */
+    private @Nullable String cname;
 
     MemberEnt(String name, @Nullable Info info, @Nullable Condition cond, String role) {
       this.name = name;
@@ -61,7 +63,9 @@ final class Entities {
     }
 
     void checkClash(@Nullable Info info, Map<String, MemberEnt> seen) {
-      String cname = CNames.cName(name);
+      if (cname == null) {
+        cname = CNames.cName(name);
+      }
       MemberEnt other = seen.get(cname);
       if (other != null) {
         throw error(info, describe(info) + " collides with " + other.describe(info));

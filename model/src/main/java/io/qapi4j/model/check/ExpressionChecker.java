@@ -101,11 +101,18 @@ final class ExpressionChecker {
   }
 
   private String meta(QObject expr, Info info) {
-    List<String> metas = METAS.stream().filter(expr::has).toList();
-    if (metas.size() == 1) {
-      return metas.get(0);
+    String meta = null;
+    int metas = 0;
+    for (String m : METAS) {
+      if (expr.has(m)) {
+        meta = m;
+        metas++;
+      }
     }
-    if (compat && metas.isEmpty() && expr.has("type")) {
+    if (metas == 1) {
+      return meta;
+    }
+    if (compat && metas == 0 && expr.has("type")) {
       warnings.accept(info.warning("'type' was renamed 'struct' in QEMU 2.4"));
       return "struct";
     }
@@ -435,8 +442,7 @@ final class ExpressionChecker {
         key = key.substring(1);
       }
       names.checkNameLower(key, info, keySource, permissive, permissive);
-      String c = CNames.cName(key, false);
-      if (c.equals("u") || c.startsWith("has_")) {
+      if (key.equals("u") || CNames.cNameStartsWith(key, "has_")) {
         throw new CheckException(info.error(keySource + " uses reserved name"));
       }
       QValue raw = e.getValue();

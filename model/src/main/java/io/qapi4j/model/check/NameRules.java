@@ -23,7 +23,7 @@ final class NameRules {
   /** {@code check_name_str}: returns the stem. */
   String checkNameStr(String name, Info info, String source) {
     String stem = stem(name);
-    if (stem == null || CNames.cName(name, false).startsWith("q_")) {
+    if (stem == null || CNames.cNameStartsWith(name, "q_")) {
       if (!compat) {
         throw new CheckException(info.error(source + " has an invalid name"));
       }
