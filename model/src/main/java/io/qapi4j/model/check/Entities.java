@@ -30,9 +30,11 @@ final class Entities {
 
     void warn(io.qapi4j.model.Diagnostic warning);
 
-    List<String> commandReturnsExceptions();
+    /** Whether the {@code command-returns-exceptions} pragma lists {@code command}. */
+    boolean isCommandReturnsException(String command);
 
-    List<String> documentationExceptions();
+    /** Whether the {@code documentation-exceptions} pragma lists {@code definition}. */
+    boolean isDocumentationException(@Nullable String definition);
 
     @Nullable Entity lookupEntity(String name);
   }
@@ -100,7 +102,7 @@ final class Entities {
       }
       DocBlock.Section s = doc.args().get(name);
       if (s == null) {
-        if (!ctx.documentationExceptions().contains(doc.symbol())) {
+        if (!ctx.isDocumentationException(doc.symbol())) {
           throw error(info, role + " '" + name + "' lacks documentation");
         }
         doc.addStubArgument(name);
@@ -758,7 +760,7 @@ final class Entities {
       }
       if (retTypeName != null) {
         retType = ctx.resolveType(retTypeName, info, "command's 'returns'");
-        if (!ctx.commandReturnsExceptions().contains(name)) {
+        if (!ctx.isCommandReturnsException(name)) {
           TypeEnt typ = retType;
           if (typ instanceof ArrayEnt a) {
             typ = a.element;

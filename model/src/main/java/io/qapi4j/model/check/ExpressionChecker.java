@@ -25,6 +25,7 @@ import io.qapi4j.model.parse.QValue.QList;
 import io.qapi4j.model.parse.QValue.QObject;
 import io.qapi4j.model.parse.QValue.QString;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ final class ExpressionChecker {
   private final Pragmas pragmas;
   private final Consumer<Diagnostic> warnings;
   private final NameRules names;
+  /** The pragmas' name lists as sets: looked up for every definition. */
+  private final Set<String> commandNameExceptions;
+  private final Set<String> memberNameExceptions;
   /** How deep the pre-2.4 nested struct types being read are nested right now. */
   private int nestedStructDepth;
 
@@ -66,6 +70,8 @@ final class ExpressionChecker {
     this.pragmas = pragmas;
     this.warnings = warnings;
     this.names = new NameRules(compat, warnings);
+    this.commandNameExceptions = new HashSet<>(pragmas.commandNameExceptions());
+    this.memberNameExceptions = new HashSet<>(pragmas.memberNameExceptions());
   }
 
   /** Result of checking one expression: its name (when it got that far) and spec or error. */
@@ -84,7 +90,7 @@ final class ExpressionChecker {
       }
       name = nameValue.value();
       info = info.inDefinition(meta, name);
-      names.checkDefinitionName(name, info, meta, pragmas.commandNameExceptions().contains(name));
+      names.checkDefinitionName(name, info, meta, commandNameExceptions.contains(name));
       DocBlock doc = checkDoc(parsed.doc(), expr, meta, name, info);
       DefinitionSpec spec = switch (meta) {
         case "enum" -> enumSpec(expr, info, name, doc);
@@ -177,7 +183,7 @@ final class ExpressionChecker {
     if (prefix != null && !(prefix instanceof QString)) {
       throw new CheckException(info.error("'prefix' must be a string"));
     }
-    boolean permissive = pragmas.memberNameExceptions().contains(name);
+    boolean permissive = memberNameExceptions.contains(name);
     List<ValueSpec> values = new ArrayList<>();
     for (QValue m : list.elements()) {
       QObject member = m instanceof QObject o ? o : QObject.of("name", m);
@@ -432,7 +438,7 @@ final class ExpressionChecker {
     if (!(value instanceof QObject obj)) {
       throw new CheckException(info.error(source + " should be an object or type name"));
     }
-    boolean permissive = parentName != null && pragmas.memberNameExceptions().contains(parentName);
+    boolean permissive = parentName != null && memberNameExceptions.contains(parentName);
     List<MemberSpec> members = new ArrayList<>();
     for (Map.Entry<String, QValue> e : obj.members().entrySet()) {
       String key = e.getKey();

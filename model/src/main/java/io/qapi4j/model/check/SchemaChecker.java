@@ -66,6 +66,9 @@ public final class SchemaChecker implements Entities.Context {
   private final boolean compat;
   private final ParsedSchema parsed;
   private final Pragmas pragmas;
+  /** The pragmas' lists as sets: looked up for every command and every undocumented member. */
+  private final Set<String> commandReturnsExceptions;
+  private final Set<@Nullable String> documentationExceptions;
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Entity> entityList = new ArrayList<>();
@@ -86,6 +89,8 @@ public final class SchemaChecker implements Entities.Context {
     this.parsed = parsed;
     this.compat = dialect == Dialect.COMPAT;
     this.pragmas = parsed.pragmas();
+    this.commandReturnsExceptions = new HashSet<>(pragmas.commandReturnsExceptions());
+    this.documentationExceptions = new HashSet<>(pragmas.documentationExceptions());
     warnings.addAll(parsed.warnings());
   }
 
@@ -409,13 +414,13 @@ public final class SchemaChecker implements Entities.Context {
   }
 
   @Override
-  public List<String> commandReturnsExceptions() {
-    return pragmas.commandReturnsExceptions();
+  public boolean isCommandReturnsException(String command) {
+    return commandReturnsExceptions.contains(command);
   }
 
   @Override
-  public List<String> documentationExceptions() {
-    return pragmas.documentationExceptions();
+  public boolean isDocumentationException(@Nullable String definition) {
+    return documentationExceptions.contains(definition);
   }
 
   // ---------------------------------------------------------------- phase 4: docs, features
