@@ -135,6 +135,9 @@ final class Entities {
   }
 
   static void checkFeatureClash(List<FeatureEnt> features, @Nullable Info info) {
+    if (features.isEmpty()) {
+      return;
+    }
     Map<String, MemberEnt> seen = new LinkedHashMap<>();
     for (FeatureEnt f : features) {
       f.checkClash(info, seen);

@@ -26,7 +26,6 @@ import io.qapi4j.model.parse.QValue.QObject;
 import io.qapi4j.model.parse.QValue.QString;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -326,18 +325,17 @@ final class ExpressionChecker {
       }
     }
     Common common = common(expr, info, "command", name, doc);
-    Map<String, Boolean> flags = checkFlags(expr, info);
-    return new CommandSpec(common, data, returns, flags.get("boxed"), flags.get("gen"),
-        flags.get("success-response"), flags.get("allow-oob"), flags.get("allow-preconfig"),
-        flags.get("coroutine"));
+    Flags flags = checkFlags(expr, info);
+    return new CommandSpec(common, data, returns, flags.boxed(), flags.gen(),
+        flags.successResponse(), flags.allowOob(), flags.allowPreconfig(), flags.coroutine());
   }
 
   private EventSpec eventSpec(QObject expr, Info info, String name, @Nullable DocBlock doc) {
     checkKeys(expr, info, "event", List.of("event"), List.of("data", "boxed", "if", "features"));
     ArgsSpec data = argsSpec(expr.get("data"), truthy(expr.get("boxed")), info, name);
     Common common = common(expr, info, "event", name, doc);
-    Map<String, Boolean> flags = checkFlags(expr, info);
-    return new EventSpec(common, data, flags.get("boxed"));
+    Flags flags = checkFlags(expr, info);
+    return new EventSpec(common, data, flags.boxed());
   }
 
   private ArgsSpec argsSpec(@Nullable QValue args, boolean boxed, Info info, String name) {
@@ -402,10 +400,13 @@ final class ExpressionChecker {
    */
   private static boolean hasExactlyKnownKeys(Map<String, QValue> members, List<String> required,
       List<String> optional) {
-    for (String key : required) {
-      if (!members.containsKey(key)) {
+    for (int i = 0; i < required.size(); i++) {
+      if (!members.containsKey(required.get(i))) {
         return false;
       }
+    }
+    if (members.size() == required.size()) {
+      return true;  // the required keys, and nothing else
     }
     for (String key : members.keySet()) {
       if (!required.contains(key) && !optional.contains(key)) {
@@ -570,35 +571,36 @@ final class ExpressionChecker {
     return out;
   }
 
+  /** The effective values of a definition's flags. */
+  private record Flags(boolean gen, boolean successResponse, boolean boxed, boolean allowOob,
+      boolean allowPreconfig, boolean coroutine) {}
+
   /** {@code check_flags}; returns every flag's effective value. */
-  private Map<String, Boolean> checkFlags(QObject expr, Info info) {
-    Map<String, Boolean> flags = new LinkedHashMap<>();
-    for (String key : List.of("gen", "success-response")) {
-      QValue v = legacyFlag(expr, key, info);
-      if (v != null && !(v instanceof QBool b && !b.value())) {
-        if (compat && v instanceof QBool) {
-          warnings.accept(info.warning("flag '" + key + "' may only use false value"));
-        } else {
-          throw new CheckException(info.error("flag '" + key + "' may only use false value"));
-        }
-      }
-      flags.put(key, !(v instanceof QBool b) || b.value());
-    }
-    for (String key : List.of("boxed", "allow-oob", "allow-preconfig", "coroutine")) {
-      QValue v = legacyFlag(expr, key, info);
-      if (v != null && !(v instanceof QBool b && b.value())) {
-        if (compat && v instanceof QBool) {
-          warnings.accept(info.warning("flag '" + key + "' may only use true value"));
-        } else {
-          throw new CheckException(info.error("flag '" + key + "' may only use true value"));
-        }
-      }
-      flags.put(key, v instanceof QBool b && b.value());
-    }
+  private Flags checkFlags(QObject expr, Info info) {
+    boolean gen = flag(expr, "gen", false, info);
+    boolean successResponse = flag(expr, "success-response", false, info);
+    boolean boxed = flag(expr, "boxed", true, info);
+    boolean allowOob = flag(expr, "allow-oob", true, info);
+    boolean allowPreconfig = flag(expr, "allow-preconfig", true, info);
+    boolean coroutine = flag(expr, "coroutine", true, info);
     if (expr.has("allow-oob") && expr.has("coroutine")) {
       throw new CheckException(info.error("flags 'allow-oob' and 'coroutine' are incompatible"));
     }
-    return flags;
+    return new Flags(gen, successResponse, boxed, allowOob, allowPreconfig, coroutine);
+  }
+
+  /** One flag, which may only be {@code only}: its value, {@code !only} when absent. */
+  private boolean flag(QObject expr, String key, boolean only, Info info) {
+    QValue v = legacyFlag(expr, key, info);
+    if (v != null && !(v instanceof QBool b && b.value() == only)) {
+      String message = "flag '" + key + "' may only use " + only + " value";
+      if (compat && v instanceof QBool) {
+        warnings.accept(info.warning(message));
+      } else {
+        throw new CheckException(info.error(message));
+      }
+    }
+    return v instanceof QBool b ? b.value() : !only;
   }
 
   /** Before QEMU 2.4 flags were strings ({@code 'gen': 'no'}); compat reads them as booleans. */
