@@ -27,12 +27,21 @@ final class DocCommentParser {
   private static final Pattern SINGLE_SPACE =
       Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
 
-  /** One token met while reading the block: a comment line, or what ended the block. */
+  /**
+   * One token met while reading the block: a comment line, from {@code pos} to {@code end} of the
+   * source, or what ended the block.
+   */
   private record Line(
-      SchemaLexer.Token tok, @Nullable String val, int line, int linePos, int pos,
-      @Nullable SchemaParseException lexError) {}
+      SchemaLexer.Token tok, int pos, int end, int line, int linePos,
+      @Nullable SchemaParseException lexError) {
+
+    boolean isComment() {
+      return tok == SchemaLexer.Token.COMMENT;
+    }
+  }
 
   private final SchemaLexer lexer;
+  private final String src;
   private final boolean strict;
   private final List<Line> lines = new ArrayList<>();
   private int index = -1;
@@ -41,6 +50,7 @@ final class DocCommentParser {
 
   private DocCommentParser(SchemaLexer lexer, boolean strict) {
     this.lexer = lexer;
+    this.src = lexer.source();
     this.strict = strict;
   }
 
@@ -56,9 +66,9 @@ final class DocCommentParser {
   }
 
   private @Nullable DocBlock read() {
-    String opening = lexer.val;
     SourceLocation info = lexer.location();
-    if (!"##".equals(opening)) {
+    if (lexer.tokenEnd() - lexer.pos != 2) {
+      // Not "##" alone (the lexer returns only comments that start with it here).
       if (strict) {
         throw lexer.error("junk after '##' at start of documentation comment");
       }
@@ -96,14 +106,16 @@ final class DocCommentParser {
         if (!strict) {
           throw e;
         }
-        lines.add(new Line(SchemaLexer.Token.EOF, null, lexer.line(), lexer.linePos(), lexer.pos, e));
+        lines.add(new Line(SchemaLexer.Token.EOF, lexer.pos, lexer.pos, lexer.line(),
+            lexer.linePos(), e));
         return false;
       }
-      lines.add(new Line(lexer.tok, lexer.val, lexer.line(), lexer.linePos(), lexer.pos, null));
-      if (lexer.tok != SchemaLexer.Token.COMMENT) {
+      Line l = new Line(lexer.tok, lexer.pos, lexer.tokenEnd(), lexer.line(), lexer.linePos(), null);
+      lines.add(l);
+      if (!l.isComment()) {
         return false;
       }
-      if (lexer.val != null && lexer.val.startsWith("##")) {
+      if (src.startsWith("##", l.pos())) {
         return true;
       }
     }
@@ -292,31 +304,31 @@ final class DocCommentParser {
     if (l.lexError() != null) {
       throw l.lexError();
     }
-    if (l.tok() != SchemaLexer.Token.COMMENT || l.val() == null) {
+    if (!l.isComment()) {
       if (!strict) {
         literalMode = false;
         return null;
       }
       throw error("documentation comment must end with '##'");
     }
-    String val = l.val();
-    if (val.startsWith("##")) {
-      if (!val.equals("##")) {
+    int length = l.end() - l.pos();
+    if (src.startsWith("##", l.pos())) {
+      if (length != 2) {
         throw error("junk after '##' at end of documentation comment");
       }
       literalMode = false;
       return null;
     }
-    if (val.equals("#")) {
+    if (length == 1) {
       return "";
     }
-    if (val.charAt(1) != ' ') {
+    if (src.charAt(l.pos() + 1) != ' ') {
       if (strict) {
         throw error("missing space after #");
       }
-      return PythonText.rstrip(val, 1);
+      return PythonText.rstrip(src, l.pos() + 1, l.end());
     }
-    String line = PythonText.rstrip(val, 2);
+    String line = PythonText.rstrip(src, l.pos() + 2, l.end());
     // The pattern ends in "::": most lines are ruled out without running it.
     if (line.endsWith("::") && LITERAL_START.matcher(line).matches()) {
       literalMode = true;
@@ -374,7 +386,7 @@ final class DocCommentParser {
 
   private SourceLocation location() {
     Line l = lines.get(index);
-    return new SourceLocation(lexer.file(), l.line(), 0, lexer.location().includedFrom());
+    return new SourceLocation(lexer.file(), l.line(), 0, lexer.includedFrom());
   }
 
   private SchemaParseException error(String message) {
@@ -398,10 +410,10 @@ final class DocCommentParser {
     String symbol = null;
     StringBuilder body = new StringBuilder();
     for (Line l : lines) {
-      if (l.tok() != SchemaLexer.Token.COMMENT || l.val() == null || l.val().startsWith("##")) {
+      if (!l.isComment() || src.startsWith("##", l.pos())) {
         break;
       }
-      String text = PythonText.rstrip(l.val(), 1);
+      String text = PythonText.rstrip(src, l.pos() + 1, l.end());
       text = text.startsWith(" ") ? text.substring(1) : text;
       if (symbol == null && body.length() == 0 && text.startsWith("@")) {
         symbol = text.substring(1).replaceAll(":$", "").strip();

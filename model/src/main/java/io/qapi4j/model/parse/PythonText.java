@@ -18,12 +18,12 @@ final class PythonText {
 
   /** Python's {@code str.rstrip()}. */
   static String rstrip(String s) {
-    return rstrip(s, 0);
+    return rstrip(s, 0, s.length());
   }
 
-  /** Python's {@code s[from:].rstrip()}, as one substring. */
-  static String rstrip(String s, int from) {
-    int end = s.length();
+  /** Python's {@code s[from:to].rstrip()}, as one substring. */
+  static String rstrip(String s, int from, int to) {
+    int end = to;
     while (end > from && isSpace(s.charAt(end - 1))) {
       end--;
     }
