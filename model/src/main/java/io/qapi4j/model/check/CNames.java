@@ -57,6 +57,20 @@ final class CNames {
     return b.toString();
   }
 
+  /**
+   * Whether {@code c_name(name, false)} starts with {@code prefix} (ASCII letters and digits, then
+   * one {@code _}), found without building it: the letters are the name's own, and the {@code _}
+   * is a {@code _} or any character {@code c_name} replaces.
+   */
+  static boolean cNameStartsWith(String name, String prefix) {
+    int last = prefix.length() - 1;
+    if (name.length() <= last || !name.regionMatches(0, prefix, 0, last)) {
+      return false;
+    }
+    char c = name.charAt(last);
+    return c == '_' || !isC(c);
+  }
+
   private static boolean isC(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }

@@ -3,6 +3,7 @@ package io.qapi4j.model.check;
 import io.qapi4j.model.Condition;
 import io.qapi4j.model.parse.DocBlock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +30,11 @@ final class Entities {
 
     void warn(io.qapi4j.model.Diagnostic warning);
 
-    List<String> commandReturnsExceptions();
+    /** Whether the {@code command-returns-exceptions} pragma lists {@code command}. */
+    boolean isCommandReturnsException(String command);
 
-    List<String> documentationExceptions();
+    /** Whether the {@code documentation-exceptions} pragma lists {@code definition}. */
+    boolean isDocumentationException(@Nullable String definition);
 
     @Nullable Entity lookupEntity(String name);
   }
@@ -51,6 +54,8 @@ final class Entities {
     final @Nullable Condition cond;
     final String role;
     @Nullable String definedIn;
+    /** {@code c_name(name)}, once: a base's members are compared again in each type using it. */
+    private @Nullable String cname;
 
     MemberEnt(String name, @Nullable Info info, @Nullable Condition cond, String role) {
       this.name = name;
@@ -60,7 +65,9 @@ final class Entities {
     }
 
     void checkClash(@Nullable Info info, Map<String, MemberEnt> seen) {
-      String cname = CNames.cName(name);
+      if (cname == null) {
+        cname = CNames.cName(name);
+      }
       MemberEnt other = seen.get(cname);
       if (other != null) {
         throw error(info, describe(info) + " collides with " + other.describe(info));
@@ -95,7 +102,7 @@ final class Entities {
       }
       DocBlock.Section s = doc.args().get(name);
       if (s == null) {
-        if (!ctx.documentationExceptions().contains(doc.symbol())) {
+        if (!ctx.isDocumentationException(doc.symbol())) {
           throw error(info, role + " '" + name + "' lacks documentation");
         }
         doc.addStubArgument(name);
@@ -128,6 +135,9 @@ final class Entities {
   }
 
   static void checkFeatureClash(List<FeatureEnt> features, @Nullable Info info) {
+    if (features.isEmpty()) {
+      return;
+    }
     Map<String, MemberEnt> seen = new LinkedHashMap<>();
     for (FeatureEnt f : features) {
       f.checkClash(info, seen);
@@ -167,7 +177,9 @@ final class Entities {
     }
 
     void check(Context ctx) {
-      type = ctx.resolveType(typeName, info, describe(info));
+      // The description is for the error message only: not built when the type is known.
+      type = ctx.lookupEntity(typeName) instanceof TypeEnt known
+          ? known : ctx.resolveType(typeName, info, describe(info));
       checkFeatureClash(features, info);
     }
 
@@ -442,10 +454,11 @@ final class Entities {
       if (variants.isEmpty()) {
         throw error(info, "union has no branches");
       }
+      Set<String> values = new HashSet<>(tagEnum.valueNames());
       for (VariantEnt v : variants) {
         v.check(ctx);
         if (!seen.isEmpty()) {
-          if (!tagEnum.valueNames().contains(v.name)) {
+          if (!values.contains(v.name)) {
             throw error(info, "branch '" + v.name + "' is not a value of " + tagEnum.describe());
           }
           if (!(v.type instanceof ObjectEnt branchType)) {
@@ -750,7 +763,7 @@ final class Entities {
       }
       if (retTypeName != null) {
         retType = ctx.resolveType(retTypeName, info, "command's 'returns'");
-        if (!ctx.commandReturnsExceptions().contains(name)) {
+        if (!ctx.isCommandReturnsException(name)) {
           TypeEnt typ = retType;
           if (typ instanceof ArrayEnt a) {
             typ = a.element;

@@ -25,13 +25,12 @@ import io.qapi4j.model.parse.QValue.QList;
 import io.qapi4j.model.parse.QValue.QObject;
 import io.qapi4j.model.parse.QValue.QString;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +48,6 @@ final class ExpressionChecker {
 
   private static final List<String> METAS =
       List.of("enum", "struct", "union", "alternate", "command", "event");
-  private static final Pattern IDENT = Pattern.compile("[A-Z][A-Z0-9_]*");
   /** Pseudo-types of 'gen': 'no' commands before QEMU 2.5; all meant "any JSON value". */
   private static final Set<String> LEGACY_ANY = Set.of("**", "visitor", "dict");
 
@@ -57,6 +55,9 @@ final class ExpressionChecker {
   private final Pragmas pragmas;
   private final Consumer<Diagnostic> warnings;
   private final NameRules names;
+  /** The pragmas' name lists as sets: looked up for every definition. */
+  private final Set<String> commandNameExceptions;
+  private final Set<String> memberNameExceptions;
   /** How deep the pre-2.4 nested struct types being read are nested right now. */
   private int nestedStructDepth;
 
@@ -68,6 +69,8 @@ final class ExpressionChecker {
     this.pragmas = pragmas;
     this.warnings = warnings;
     this.names = new NameRules(compat, warnings);
+    this.commandNameExceptions = new HashSet<>(pragmas.commandNameExceptions());
+    this.memberNameExceptions = new HashSet<>(pragmas.memberNameExceptions());
   }
 
   /** Result of checking one expression: its name (when it got that far) and spec or error. */
@@ -86,7 +89,7 @@ final class ExpressionChecker {
       }
       name = nameValue.value();
       info = info.inDefinition(meta, name);
-      names.checkDefinitionName(name, info, meta, pragmas.commandNameExceptions().contains(name));
+      names.checkDefinitionName(name, info, meta, commandNameExceptions.contains(name));
       DocBlock doc = checkDoc(parsed.doc(), expr, meta, name, info);
       DefinitionSpec spec = switch (meta) {
         case "enum" -> enumSpec(expr, info, name, doc);
@@ -103,11 +106,18 @@ final class ExpressionChecker {
   }
 
   private String meta(QObject expr, Info info) {
-    List<String> metas = METAS.stream().filter(expr::has).toList();
-    if (metas.size() == 1) {
-      return metas.get(0);
+    String meta = null;
+    int metas = 0;
+    for (String m : METAS) {
+      if (expr.has(m)) {
+        meta = m;
+        metas++;
+      }
     }
-    if (compat && metas.isEmpty() && expr.has("type")) {
+    if (metas == 1) {
+      return meta;
+    }
+    if (compat && metas == 0 && expr.has("type")) {
       warnings.accept(info.warning("'type' was renamed 'struct' in QEMU 2.4"));
       return "struct";
     }
@@ -172,10 +182,10 @@ final class ExpressionChecker {
     if (prefix != null && !(prefix instanceof QString)) {
       throw new CheckException(info.error("'prefix' must be a string"));
     }
-    boolean permissive = pragmas.memberNameExceptions().contains(name);
+    boolean permissive = memberNameExceptions.contains(name);
     List<ValueSpec> values = new ArrayList<>();
     for (QValue m : list.elements()) {
-      QObject member = m instanceof QObject o ? o : new QObject(Map.of("name", m));
+      QObject member = m instanceof QObject o ? o : QObject.of("name", m);
       String source = "'data' member";
       checkKeys(member, info, source, List.of("name"), List.of("if", "features"));
       if (!(member.get("name") instanceof QString memberName)) {
@@ -315,18 +325,17 @@ final class ExpressionChecker {
       }
     }
     Common common = common(expr, info, "command", name, doc);
-    Map<String, Boolean> flags = checkFlags(expr, info);
-    return new CommandSpec(common, data, returns, flags.get("boxed"), flags.get("gen"),
-        flags.get("success-response"), flags.get("allow-oob"), flags.get("allow-preconfig"),
-        flags.get("coroutine"));
+    Flags flags = checkFlags(expr, info);
+    return new CommandSpec(common, data, returns, flags.boxed(), flags.gen(),
+        flags.successResponse(), flags.allowOob(), flags.allowPreconfig(), flags.coroutine());
   }
 
   private EventSpec eventSpec(QObject expr, Info info, String name, @Nullable DocBlock doc) {
     checkKeys(expr, info, "event", List.of("event"), List.of("data", "boxed", "if", "features"));
     ArgsSpec data = argsSpec(expr.get("data"), truthy(expr.get("boxed")), info, name);
     Common common = common(expr, info, "event", name, doc);
-    Map<String, Boolean> flags = checkFlags(expr, info);
-    return new EventSpec(common, data, flags.get("boxed"));
+    Flags flags = checkFlags(expr, info);
+    return new EventSpec(common, data, flags.boxed());
   }
 
   private ArgsSpec argsSpec(@Nullable QValue args, boolean boxed, Info info, String name) {
@@ -366,6 +375,9 @@ final class ExpressionChecker {
   /** {@code check_keys}. */
   private static void checkKeys(QObject value, Info info, String source, List<String> required,
       List<String> optional) {
+    if (hasExactlyKnownKeys(value.members(), required, optional)) {
+      return;
+    }
     Set<String> missing = new TreeSet<>(required);
     missing.removeAll(value.members().keySet());
     if (!missing.isEmpty()) {
@@ -382,13 +394,35 @@ final class ExpressionChecker {
     }
   }
 
+  /**
+   * Whether every required key is present and every key is required or optional: what nearly
+   * every value of a real schema passes, tested without building the sets the messages need.
+   */
+  private static boolean hasExactlyKnownKeys(Map<String, QValue> members, List<String> required,
+      List<String> optional) {
+    for (int i = 0; i < required.size(); i++) {
+      if (!members.containsKey(required.get(i))) {
+        return false;
+      }
+    }
+    if (members.size() == required.size()) {
+      return true;  // the required keys, and nothing else
+    }
+    for (String key : members.keySet()) {
+      if (!required.contains(key) && !optional.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String quoted(Set<String> names) {
     return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
   }
 
   /** {@code normalize_members} for one value: a non-object becomes {@code {'type': value}}. */
   private QObject normalizeMember(QValue value) {
-    return value instanceof QObject o ? o : new QObject(Map.of("type", value));
+    return value instanceof QObject o ? o : QObject.of("type", value);
   }
 
   /**
@@ -405,7 +439,7 @@ final class ExpressionChecker {
     if (!(value instanceof QObject obj)) {
       throw new CheckException(info.error(source + " should be an object or type name"));
     }
-    boolean permissive = parentName != null && pragmas.memberNameExceptions().contains(parentName);
+    boolean permissive = parentName != null && memberNameExceptions.contains(parentName);
     List<MemberSpec> members = new ArrayList<>();
     for (Map.Entry<String, QValue> e : obj.members().entrySet()) {
       String key = e.getKey();
@@ -415,8 +449,7 @@ final class ExpressionChecker {
         key = key.substring(1);
       }
       names.checkNameLower(key, info, keySource, permissive, permissive);
-      String c = CNames.cName(key, false);
-      if (c.equals("u") || c.startsWith("has_")) {
+      if (key.equals("u") || CNames.cNameStartsWith(key, "has_")) {
         throw new CheckException(info.error(keySource + " uses reserved name"));
       }
       QValue raw = e.getValue();
@@ -524,7 +557,7 @@ final class ExpressionChecker {
     }
     List<FeatureSpec> out = new ArrayList<>();
     for (QValue f : list.elements()) {
-      QObject feat = f instanceof QObject o ? o : new QObject(Map.of("name", f));
+      QObject feat = f instanceof QObject o ? o : QObject.of("name", f);
       String source = "'features' member";
       checkKeys(feat, info, source, List.of("name"), List.of("if"));
       if (!(feat.get("name") instanceof QString name)) {
@@ -538,35 +571,36 @@ final class ExpressionChecker {
     return out;
   }
 
+  /** The effective values of a definition's flags. */
+  private record Flags(boolean gen, boolean successResponse, boolean boxed, boolean allowOob,
+      boolean allowPreconfig, boolean coroutine) {}
+
   /** {@code check_flags}; returns every flag's effective value. */
-  private Map<String, Boolean> checkFlags(QObject expr, Info info) {
-    Map<String, Boolean> flags = new LinkedHashMap<>();
-    for (String key : List.of("gen", "success-response")) {
-      QValue v = legacyFlag(expr, key, info);
-      if (v != null && !(v instanceof QBool b && !b.value())) {
-        if (compat && v instanceof QBool) {
-          warnings.accept(info.warning("flag '" + key + "' may only use false value"));
-        } else {
-          throw new CheckException(info.error("flag '" + key + "' may only use false value"));
-        }
-      }
-      flags.put(key, !(v instanceof QBool b) || b.value());
-    }
-    for (String key : List.of("boxed", "allow-oob", "allow-preconfig", "coroutine")) {
-      QValue v = legacyFlag(expr, key, info);
-      if (v != null && !(v instanceof QBool b && b.value())) {
-        if (compat && v instanceof QBool) {
-          warnings.accept(info.warning("flag '" + key + "' may only use true value"));
-        } else {
-          throw new CheckException(info.error("flag '" + key + "' may only use true value"));
-        }
-      }
-      flags.put(key, v instanceof QBool b && b.value());
-    }
+  private Flags checkFlags(QObject expr, Info info) {
+    boolean gen = flag(expr, "gen", false, info);
+    boolean successResponse = flag(expr, "success-response", false, info);
+    boolean boxed = flag(expr, "boxed", true, info);
+    boolean allowOob = flag(expr, "allow-oob", true, info);
+    boolean allowPreconfig = flag(expr, "allow-preconfig", true, info);
+    boolean coroutine = flag(expr, "coroutine", true, info);
     if (expr.has("allow-oob") && expr.has("coroutine")) {
       throw new CheckException(info.error("flags 'allow-oob' and 'coroutine' are incompatible"));
     }
-    return flags;
+    return new Flags(gen, successResponse, boxed, allowOob, allowPreconfig, coroutine);
+  }
+
+  /** One flag, which may only be {@code only}: its value, {@code !only} when absent. */
+  private boolean flag(QObject expr, String key, boolean only, Info info) {
+    QValue v = legacyFlag(expr, key, info);
+    if (v != null && !(v instanceof QBool b && b.value() == only)) {
+      String message = "flag '" + key + "' may only use " + only + " value";
+      if (compat && v instanceof QBool) {
+        warnings.accept(info.warning(message));
+      } else {
+        throw new CheckException(info.error(message));
+      }
+    }
+    return v instanceof QBool b ? b.value() : !only;
   }
 
   /** Before QEMU 2.4 flags were strings ({@code 'gen': 'no'}); compat reads them as booleans. */
@@ -604,7 +638,7 @@ final class ExpressionChecker {
 
   private Condition condition(QValue cond, Info info, String source) {
     if (cond instanceof QString s) {
-      if (!IDENT.matcher(s.value()).matches()) {
+      if (!NameRules.isConditionSymbol(s.value())) {
         throw new CheckException(info.error(
             "'if' condition '" + s.value() + "' of " + source + " is not a valid identifier"));
       }
@@ -638,7 +672,7 @@ final class ExpressionChecker {
 
   /** Pre-6.2 conditions: a C expression string, or a list of them meaning all. */
   private @Nullable Condition legacyCondition(QValue cond, Info info, String source) {
-    if (cond instanceof QString s && !IDENT.matcher(s.value()).matches()) {
+    if (cond instanceof QString s && !NameRules.isConditionSymbol(s.value())) {
       warnings.accept(info.warning("'if' condition '" + s.value() + "' of " + source
           + " is a C preprocessor expression (QEMU 3.0 to 6.1)"));
       return new Condition.CExpression(s.value());

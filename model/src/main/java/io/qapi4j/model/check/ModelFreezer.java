@@ -32,6 +32,7 @@ import io.qapi4j.model.check.Entities.ObjectEnt;
 import io.qapi4j.model.check.Entities.ObjectMemberEnt;
 import io.qapi4j.model.check.Entities.SimpleUnionEnt;
 import io.qapi4j.model.check.Entities.TypeEnt;
+import io.qapi4j.model.check.Entities.ValueEnt;
 import io.qapi4j.model.check.Entities.VariantEnt;
 import io.qapi4j.model.parse.DocBlock;
 import java.util.ArrayList;
@@ -92,9 +93,12 @@ final class ModelFreezer {
     DocComment doc = doc(e.doc);
     List<Feature> features = features(e.features);
     if (e instanceof EnumEnt en) {
-      List<EnumValue> values = en.values.stream()
-          .map(v -> new EnumValue(v.name, v.cond, features(v.features))).toList();
-      return new EnumType(en.name, values, en.prefix, en.cond, features, doc, loc, en.isImplicit());
+      EnumValue[] values = new EnumValue[en.values.size()];
+      for (int i = 0; i < values.length; i++) {
+        ValueEnt v = en.values.get(i);
+        values[i] = new EnumValue(v.name, v.cond, features(v.features));
+      }
+      return new EnumType(en.name, List.of(values), en.prefix, en.cond, features, doc, loc, en.isImplicit());
     }
     if (e instanceof ObjectEnt o) {
       StructType base = null;
@@ -184,17 +188,37 @@ final class ModelFreezer {
     return definition(t) instanceof QapiType q ? q : null;
   }
 
+  // Loops into arrays rather than streams: List.of(array) is a list the model's records keep as
+  // it is, where Stream.toList() (which allows nulls) gets copied once more; and most lists here
+  // are empty.
+
   private static List<Member> members(List<ObjectMemberEnt> members) {
-    return members.stream().map(m -> new Member(m.name, m.typeName, m.optional, m.cond,
-        features(m.features))).toList();
+    Member[] out = new Member[members.size()];
+    for (int i = 0; i < out.length; i++) {
+      ObjectMemberEnt m = members.get(i);
+      out[i] = new Member(m.name, m.typeName, m.optional, m.cond, features(m.features));
+    }
+    return List.of(out);
   }
 
   private static List<Branch> branches(List<VariantEnt> variants) {
-    return variants.stream().map(v -> new Branch(v.name, v.typeName, v.cond)).toList();
+    Branch[] out = new Branch[variants.size()];
+    for (int i = 0; i < out.length; i++) {
+      VariantEnt v = variants.get(i);
+      out[i] = new Branch(v.name, v.typeName, v.cond);
+    }
+    return List.of(out);
   }
 
   private static List<Feature> features(List<FeatureEnt> features) {
-    return features.stream().map(f -> new Feature(f.name, f.cond)).toList();
+    if (features.isEmpty()) {
+      return List.of();
+    }
+    Feature[] out = new Feature[features.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Feature(features.get(i).name, features.get(i).cond);
+    }
+    return List.of(out);
   }
 
   private static @Nullable DocComment doc(@Nullable DocBlock doc) {

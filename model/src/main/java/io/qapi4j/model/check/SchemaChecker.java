@@ -66,6 +66,9 @@ public final class SchemaChecker implements Entities.Context {
   private final boolean compat;
   private final ParsedSchema parsed;
   private final Pragmas pragmas;
+  /** The pragmas' lists as sets: looked up for every command and every undocumented member. */
+  private final Set<String> commandReturnsExceptions;
+  private final Set<@Nullable String> documentationExceptions;
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Entity> entityList = new ArrayList<>();
@@ -86,6 +89,8 @@ public final class SchemaChecker implements Entities.Context {
     this.parsed = parsed;
     this.compat = dialect == Dialect.COMPAT;
     this.pragmas = parsed.pragmas();
+    this.commandReturnsExceptions = new HashSet<>(pragmas.commandReturnsExceptions());
+    this.documentationExceptions = new HashSet<>(pragmas.documentationExceptions());
     warnings.addAll(parsed.warnings());
   }
 
@@ -178,7 +183,7 @@ public final class SchemaChecker implements Entities.Context {
         String name = c.common().name();
         List<FeatureEnt> features = makeFeatures(c.common().features(), info);
         String argType = argType(c.data(), name, info, c.common());
-        String retType = c.returns() == null ? null : typeName(c.returns(), info, name + "-ret");
+        String retType = c.returns() == null ? null : typeName(c.returns(), info, name, "ret");
         addDefinition(new CommandEnt(name, info, c.common().doc(), c.common().condition(),
             features, argType, retType, c.gen(), c.successResponse(), c.boxed(), c.allowOob(),
             c.allowPreconfig(), c.coroutine()));
@@ -259,7 +264,7 @@ public final class SchemaChecker implements Entities.Context {
   private List<ObjectMemberEnt> makeMembers(List<MemberSpec> specs, Info info, String owner) {
     List<ObjectMemberEnt> out = new ArrayList<>();
     for (MemberSpec m : specs) {
-      String type = typeName(m.type(), info, owner + "-" + m.name());
+      String type = typeName(m.type(), info, owner, m.name());
       List<FeatureEnt> features = makeFeatures(m.features(), info);
       ObjectMemberEnt member = new ObjectMemberEnt(m.name(), info, type, m.optional(),
           m.condition(), features, "member");
@@ -272,14 +277,17 @@ public final class SchemaChecker implements Entities.Context {
   private List<VariantEnt> makeVariants(List<BranchSpec> specs, Info info, String owner) {
     List<VariantEnt> out = new ArrayList<>();
     for (BranchSpec b : specs) {
-      out.add(new VariantEnt(b.name(), info, typeName(b.type(), info, owner + "-" + b.name()),
+      out.add(new VariantEnt(b.name(), info, typeName(b.type(), info, owner, b.name()),
           b.condition()));
     }
     return out;
   }
 
-  /** The type name a reference denotes, defining array and (compat) nested implicit types. */
-  private String typeName(TypeRef ref, Info info, String owner) {
+  /**
+   * The type name a reference denotes, defining array and (compat) nested implicit types; a
+   * nested type is named after {@code owner} and {@code part}, joined only when there is one.
+   */
+  private String typeName(TypeRef ref, Info info, String owner, String part) {
     if (ref instanceof TypeRef.Named n) {
       return n.name();
     }
@@ -287,10 +295,11 @@ public final class SchemaChecker implements Entities.Context {
       return makeArrayType(a.element(), info);
     }
     List<MemberSpec> members = ((TypeRef.Inline) ref).members();
-    String name = "q_obj_" + owner;
+    String nested = owner + "-" + part;
+    String name = "q_obj_" + nested;
     if (lookupEntity(name) == null) {
       addDefinition(new ObjectEnt(name, info, null, null, List.of(), null,
-          makeMembers(members, info, owner), null));
+          makeMembers(members, info, nested), null));
     }
     return name;
   }
@@ -405,13 +414,13 @@ public final class SchemaChecker implements Entities.Context {
   }
 
   @Override
-  public List<String> commandReturnsExceptions() {
-    return pragmas.commandReturnsExceptions();
+  public boolean isCommandReturnsException(String command) {
+    return commandReturnsExceptions.contains(command);
   }
 
   @Override
-  public List<String> documentationExceptions() {
-    return pragmas.documentationExceptions();
+  public boolean isDocumentationException(@Nullable String definition) {
+    return documentationExceptions.contains(definition);
   }
 
   // ---------------------------------------------------------------- phase 4: docs, features

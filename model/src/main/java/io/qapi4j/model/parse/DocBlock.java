@@ -47,7 +47,8 @@ public final class DocBlock {
     SourceLocation location;
     final Kind kind;
     final @Nullable String name;
-    final StringBuilder text = new StringBuilder();
+    /** The text without its surrounding blank lines, set when the next section starts. */
+    String text = "";
     boolean connected;
 
     Section(SourceLocation location, Kind kind, @Nullable String name) {
@@ -73,7 +74,7 @@ public final class DocBlock {
 
     /** The section text. */
     public String text() {
-      return text.toString();
+      return text;
     }
 
     /** Whether the checker matched this description to a member or feature. */
@@ -85,15 +86,16 @@ public final class DocBlock {
     public void connect() {
       connected = true;
     }
-
-    void appendLine(String line) {
-      text.append(line).append('\n');
-    }
   }
 
   private final SourceLocation location;
   private final @Nullable String symbol;
   private final List<Section> allSections = new ArrayList<>();
+  /**
+   * The text of the last section while lines are added to it: lines only ever go to the last
+   * section, so one buffer serves them all.
+   */
+  private final StringBuilder lastText = new StringBuilder();
   private final Map<String, Section> args = new LinkedHashMap<>();
   private final Map<String, Section> features = new LinkedHashMap<>();
   private @Nullable Section returns;
@@ -152,20 +154,31 @@ public final class DocBlock {
   }
 
   void appendLine(String line) {
-    allSections.get(allSections.size() - 1).appendLine(line);
+    lastText.append(line).append('\n');
+  }
+
+  /** Adds a section after the last, whose text is then complete. */
+  private void addSection(Section s) {
+    finishLast();
+    allSections.add(s);
+  }
+
+  private void finishLast() {
+    allSections.get(allSections.size() - 1).text = stripNewlines(lastText);
+    lastText.setLength(0);
   }
 
   /** QEMU's {@code ensure_untagged_section}. */
   void ensureUntaggedSection(SourceLocation at) {
     Section last = allSections.get(allSections.size() - 1);
     if (last.kind == Kind.PLAIN) {
-      if (last.text.length() == 0) {
+      if (lastText.length() == 0) {
         last.location = at;
       }
-      last.text.append('\n');
+      lastText.append('\n');
       return;
     }
-    allSections.add(new Section(at, Kind.PLAIN, null));
+    addSection(new Section(at, Kind.PLAIN, null));
   }
 
   /** Starts a tagged section; returns an error message for a duplicate, else {@code null}. */
@@ -192,7 +205,7 @@ public final class DocBlock {
       }
       default -> { }
     }
-    allSections.add(s);
+    addSection(s);
     return null;
   }
 
@@ -206,7 +219,7 @@ public final class DocBlock {
       return "'" + name + "' parameter name duplicated";
     }
     Section s = new Section(at, feature ? Kind.FEATURE : Kind.MEMBER, name);
-    allSections.add(s);
+    addSection(s);
     map.put(name, s);
     return null;
   }
@@ -216,19 +229,16 @@ public final class DocBlock {
    * section without text, or {@code null}.
    */
   @Nullable Section end() {
-    Section empty = null;
+    finishLast();
     for (Section s : allSections) {
-      String t = stripNewlines(s.text.toString());
-      s.text.setLength(0);
-      s.text.append(t);
-      if (empty == null && s.kind != Kind.PLAIN && t.isEmpty()) {
-        empty = s;
+      if (s.kind != Kind.PLAIN && s.text.isEmpty()) {
+        return s;
       }
     }
-    return empty;
+    return null;
   }
 
-  private static String stripNewlines(String s) {
+  private static String stripNewlines(StringBuilder s) {
     int start = 0;
     int end = s.length();
     while (start < end && s.charAt(start) == '\n') {

@@ -19,20 +19,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class DocCommentParser {
 
-  private static final Pattern AT_NAME_COLON = Pattern.compile("@([^:]*): *");
-  private static final Pattern TAGGED =
-      Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *");
+  /** The tags of QEMU's {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *}, in order. */
+  private static final List<String> TAGS =
+      List.of("Returns", "Errors", "Since", "Notes", "Note", "Examples", "Example", "TODO");
   private static final Pattern LITERAL_START = Pattern.compile("(\\.\\. +qmp-example)? *::");
   private static final Pattern URL_LINE = Pattern.compile(" *(https?|ftp)://[^ ]*");
   private static final Pattern SINGLE_SPACE =
       Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
 
-  /** One token met while reading the block: a comment line, or what ended the block. */
+  /**
+   * One token met while reading the block: a comment line, from {@code pos} to {@code end} of the
+   * source, or what ended the block.
+   */
   private record Line(
-      SchemaLexer.Token tok, @Nullable String val, int line, int linePos, int pos,
-      @Nullable SchemaParseException lexError) {}
+      SchemaLexer.Token tok, int pos, int end, int line, int linePos,
+      @Nullable SchemaParseException lexError) {
+
+    boolean isComment() {
+      return tok == SchemaLexer.Token.COMMENT;
+    }
+  }
 
   private final SchemaLexer lexer;
+  private final String src;
   private final boolean strict;
   private final List<Line> lines = new ArrayList<>();
   private int index = -1;
@@ -41,6 +50,7 @@ final class DocCommentParser {
 
   private DocCommentParser(SchemaLexer lexer, boolean strict) {
     this.lexer = lexer;
+    this.src = lexer.source();
     this.strict = strict;
   }
 
@@ -56,9 +66,9 @@ final class DocCommentParser {
   }
 
   private @Nullable DocBlock read() {
-    String opening = lexer.val;
     SourceLocation info = lexer.location();
-    if (!"##".equals(opening)) {
+    if (lexer.tokenEnd() - lexer.pos != 2) {
+      // Not "##" alone (the lexer returns only comments that start with it here).
       if (strict) {
         throw lexer.error("junk after '##' at start of documentation comment");
       }
@@ -96,14 +106,16 @@ final class DocCommentParser {
         if (!strict) {
           throw e;
         }
-        lines.add(new Line(SchemaLexer.Token.EOF, null, lexer.line(), lexer.linePos(), lexer.pos, e));
+        lines.add(new Line(SchemaLexer.Token.EOF, lexer.pos, lexer.pos, lexer.line(),
+            lexer.linePos(), e));
         return false;
       }
-      lines.add(new Line(lexer.tok, lexer.val, lexer.line(), lexer.linePos(), lexer.pos, null));
-      if (lexer.tok != SchemaLexer.Token.COMMENT) {
+      Line l = new Line(lexer.tok, lexer.pos, lexer.tokenEnd(), lexer.line(), lexer.linePos(), null);
+      lines.add(l);
+      if (!l.isComment()) {
         return false;
       }
-      if (lexer.val != null && lexer.val.startsWith("##")) {
+      if (src.startsWith("##", l.pos())) {
         return true;
       }
     }
@@ -117,9 +129,9 @@ final class DocCommentParser {
     DocBlock doc = new DocBlock(info, null);
     doc.ensureUntaggedSection(location());
     while (line != null) {
-      Matcher m = AT_NAME_COLON.matcher(line);
-      if (m.lookingAt()) {
-        throw error("'@" + m.group(1) + ":' not allowed in free-form documentation");
+      int colon = descriptionColon(line);
+      if (colon >= 0) {
+        throw error("'@" + line.substring(1, colon) + ":' not allowed in free-form documentation");
       }
       doc.appendLine(line);
       line = nextLine();
@@ -145,7 +157,8 @@ final class DocCommentParser {
       if (line == null) {
         break;
       }
-      Matcher m;
+      int colon;
+      String tag;
       if (line.equals("Features:")) {
         if (!doc.features().isEmpty()) {
           throw error("duplicated 'Features:' line");
@@ -154,34 +167,18 @@ final class DocCommentParser {
         while (line != null && line.isEmpty()) {
           line = nextLine();
         }
-        while (line != null && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
-          semantic(doc.newDescription(location(), m.group(1), true));
-          String text = line.substring(m.end());
-          if (!text.isEmpty()) {
-            doc.appendLine(text);
-          }
-          line = indentedLines(doc);
-        }
+        line = descriptions(doc, line, true);
         if (doc.features().isEmpty()) {
           throw error("feature descriptions expected");
         }
         noMoreArgs = true;
-      } else if (line.startsWith("@") && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
+      } else if ((colon = descriptionColon(line)) >= 0) {
         if (noMoreArgs) {
-          throw error("description of '@" + m.group(1) + ":' follows a section");
+          throw error("description of '@" + line.substring(1, colon) + ":' follows a section");
         }
-        while (line != null && line.startsWith("@")
-            && (m = AT_NAME_COLON.matcher(line)).lookingAt()) {
-          semantic(doc.newDescription(location(), m.group(1), false));
-          String text = line.substring(m.end());
-          if (!text.isEmpty()) {
-            doc.appendLine(text);
-          }
-          line = indentedLines(doc);
-        }
+        line = descriptions(doc, line, false);
         noMoreArgs = true;
-      } else if ((m = TAGGED.matcher(line)).lookingAt()) {
-        String tag = m.group(1);
+      } else if ((tag = tag(line)) != null) {
         if (tag.contains("Note")) {
           throw error("The '" + tag + "' section is no longer supported. Please use rST's"
               + " '.. note::' or '.. admonition:: notes' directives, or another suitable"
@@ -192,7 +189,7 @@ final class DocCommentParser {
               + " '.. qmp-example::' directive, or other suitable markup instead.");
         }
         semantic(doc.newTaggedSection(location(), DocBlock.Kind.fromTag(tag)));
-        String text = line.substring(m.end());
+        String text = afterColon(line, tag.length());
         if (!text.isEmpty()) {
           doc.appendLine(text);
         }
@@ -205,6 +202,51 @@ final class DocCommentParser {
       }
     }
     return doc;
+  }
+
+  /** Reads the {@code @NAME: text} descriptions that start at {@code line}; returns the next line. */
+  private @Nullable String descriptions(DocBlock doc, @Nullable String line, boolean feature) {
+    int colon;
+    while (line != null && (colon = descriptionColon(line)) >= 0) {
+      semantic(doc.newDescription(location(), line.substring(1, colon), feature));
+      String text = afterColon(line, colon);
+      if (!text.isEmpty()) {
+        doc.appendLine(text);
+      }
+      line = indentedLines(doc);
+    }
+    return line;
+  }
+
+  /**
+   * Where QEMU's {@code @([^:]*): *} matches at the start of {@code line}: the index of its colon
+   * (the name is between the {@code @} and it), or -1.
+   */
+  static int descriptionColon(String line) {
+    return line.startsWith("@") ? line.indexOf(':', 1) : -1;
+  }
+
+  /**
+   * The tag QEMU's {@code (Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *} matches at the
+   * start of {@code line}, or {@code null}; the colon follows it.
+   */
+  static @Nullable String tag(String line) {
+    for (String tag : TAGS) {
+      int end = tag.length();
+      if (line.startsWith(tag) && line.startsWith(":", end) && !line.startsWith("::", end)) {
+        return tag;
+      }
+    }
+    return null;
+  }
+
+  /** What follows the colon at {@code colon} and the spaces after it. */
+  static String afterColon(String line, int colon) {
+    int start = colon + 1;
+    while (start < line.length() && line.charAt(start) == ' ') {
+      start++;
+    }
+    return line.substring(start);
   }
 
   /** QEMU's {@code get_doc_indented}: the continuation lines of a description or section. */
@@ -228,7 +270,7 @@ final class DocCommentParser {
       if (line == null) {
         return null;
       }
-      if (line.startsWith("@") && AT_NAME_COLON.matcher(line).lookingAt()) {
+      if (descriptionColon(line) >= 0) {
         return line;
       }
       int curIndent = PythonText.indent(line);
@@ -262,31 +304,31 @@ final class DocCommentParser {
     if (l.lexError() != null) {
       throw l.lexError();
     }
-    if (l.tok() != SchemaLexer.Token.COMMENT || l.val() == null) {
+    if (!l.isComment()) {
       if (!strict) {
         literalMode = false;
         return null;
       }
       throw error("documentation comment must end with '##'");
     }
-    String val = l.val();
-    if (val.startsWith("##")) {
-      if (!val.equals("##")) {
+    int length = l.end() - l.pos();
+    if (src.startsWith("##", l.pos())) {
+      if (length != 2) {
         throw error("junk after '##' at end of documentation comment");
       }
       literalMode = false;
       return null;
     }
-    if (val.equals("#")) {
+    if (length == 1) {
       return "";
     }
-    if (val.charAt(1) != ' ') {
+    if (src.charAt(l.pos() + 1) != ' ') {
       if (strict) {
         throw error("missing space after #");
       }
-      return PythonText.rstrip(val.substring(1));
+      return PythonText.rstrip(src, l.pos() + 1, l.end());
     }
-    String line = PythonText.rstrip(val.substring(2));
+    String line = PythonText.rstrip(src, l.pos() + 2, l.end());
     // The pattern ends in "::": most lines are ruled out without running it.
     if (line.endsWith("::") && LITERAL_START.matcher(line).matches()) {
       literalMode = true;
@@ -310,6 +352,9 @@ final class DocCommentParser {
     if (PythonText.length(line) + 2 > 70 && !URL_LINE.matcher(line).matches()) {
       throw error("documentation line longer than 70 characters");
     }
+    if (!hasSentenceBreak(line)) {
+      return;
+    }
     Matcher m = SINGLE_SPACE.matcher(line);
     while (m.find()) {
       if (m.group(2) == null) {
@@ -322,9 +367,26 @@ final class DocCommentParser {
     }
   }
 
+  /**
+   * Whether {@link #SINGLE_SPACE} can match: each of its matches ends in {@code [.!?]}, one space
+   * and {@code [A-Z0-9(]}. Text written with two spaces between sentences never has that.
+   */
+  static boolean hasSentenceBreak(String line) {
+    for (int i = 0; i + 2 < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && line.charAt(i + 1) == ' ') {
+        char next = line.charAt(i + 2);
+        if ((next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '(') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private SourceLocation location() {
     Line l = lines.get(index);
-    return new SourceLocation(lexer.file(), l.line(), 0, lexer.location().includedFrom());
+    return new SourceLocation(lexer.file(), l.line(), 0, lexer.includedFrom());
   }
 
   private SchemaParseException error(String message) {
@@ -348,10 +410,10 @@ final class DocCommentParser {
     String symbol = null;
     StringBuilder body = new StringBuilder();
     for (Line l : lines) {
-      if (l.tok() != SchemaLexer.Token.COMMENT || l.val() == null || l.val().startsWith("##")) {
+      if (!l.isComment() || src.startsWith("##", l.pos())) {
         break;
       }
-      String text = PythonText.rstrip(l.val().substring(1));
+      String text = PythonText.rstrip(src, l.pos() + 1, l.end());
       text = text.startsWith(" ") ? text.substring(1) : text;
       if (symbol == null && body.length() == 0 && text.startsWith("@")) {
         symbol = text.substring(1).replaceAll(":$", "").strip();

@@ -18,11 +18,16 @@ final class PythonText {
 
   /** Python's {@code str.rstrip()}. */
   static String rstrip(String s) {
-    int end = s.length();
-    while (end > 0 && isSpace(s.charAt(end - 1))) {
+    return rstrip(s, 0, s.length());
+  }
+
+  /** Python's {@code s[from:to].rstrip()}, as one substring. */
+  static String rstrip(String s, int from, int to) {
+    int end = to;
+    while (end > from && isSpace(s.charAt(end - 1))) {
       end--;
     }
-    return s.substring(0, end);
+    return s.substring(from, end);
   }
 
   /** Number of leading whitespace characters ({@code re.match(r'\s*', s).end()}). */

@@ -1,6 +1,5 @@
 package io.qapi4j.model.parse;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,17 @@ public sealed interface QValue {
   /** An object; keys are unique and keep their order. */
   record QObject(Map<String, QValue> members) implements QValue {
     public QObject {
-      members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+      members = members instanceof ObjectMembers ? members : ObjectMembers.copyOf(members);
+    }
+
+    /** An object of one member ({@code {key: value}}). */
+    public static QObject of(String key, QValue value) {
+      return new QObject(ObjectMembers.of(key, value));
+    }
+
+    /** An object of {@code members}, which the caller gives up (the parser's own maps). */
+    static QObject owning(LinkedHashMap<String, QValue> members) {
+      return new QObject(ObjectMembers.owning(members));
     }
 
     /** The value of {@code key}, or {@code null}. */

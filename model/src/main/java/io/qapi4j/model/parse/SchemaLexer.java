@@ -32,7 +32,10 @@ final class SchemaLexer {
   Token tok = Token.EOF;
   /** Start offset of the current token. */
   int pos;
-  /** The string value of a STRING token, the text of a COMMENT token, else {@code null}. */
+  /**
+   * The string value of a STRING token, else {@code null}. A COMMENT token's text is not cut out
+   * of the source: it is {@code source()} from {@link #pos} to {@link #tokenEnd()}.
+   */
   @Nullable String val;
 
   SchemaLexer(String text, String file, @Nullable SourceLocation includedFrom, Dialect dialect,
@@ -64,6 +67,16 @@ final class SchemaLexer {
 
   String source() {
     return src;
+  }
+
+  /** The end offset of the current token. */
+  int tokenEnd() {
+    return cursor;
+  }
+
+  /** The include directive that brought this file in, or {@code null}. */
+  @Nullable SourceLocation includedFrom() {
+    return includedFrom;
   }
 
   int line() {
@@ -123,7 +136,6 @@ final class SchemaLexer {
           cursor = src.indexOf('\n', cursor);
           if (keep) {
             tok = Token.COMMENT;
-            val = src.substring(pos, cursor);
             return;
           }
         }
@@ -155,6 +167,10 @@ final class SchemaLexer {
           val = readString();
           tok = Token.STRING;
           return;
+        }
+        case ' ', '\t' -> {
+          // Indentation: most characters outside comments. Skipped here, before the default
+          // branch tries the literals on each of them.
         }
         case '\n' -> {
           if (cursor == src.length()) {
@@ -217,6 +233,18 @@ final class SchemaLexer {
   private static final int MAX_STRAY = 80;
 
   private String readString() {
+    // Nearly every string is printable ASCII without escapes: a slice of the source.
+    for (int end = cursor; end < src.length(); end++) {
+      char ch = src.charAt(end);
+      if (ch == '\'') {
+        String value = src.substring(cursor, end);
+        cursor = end + 1;
+        return value;
+      }
+      if (ch == '\\' || ch < 32 || ch >= 127) {
+        break;
+      }
+    }
     StringBuilder out = new StringBuilder();
     boolean esc = false;
     while (true) {

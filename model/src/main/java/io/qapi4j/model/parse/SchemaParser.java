@@ -240,10 +240,10 @@ public final class SchemaParser {
     }
 
     private QObject members(int depth) {
-      Map<String, QValue> map = new LinkedHashMap<>();
+      LinkedHashMap<String, QValue> map = new LinkedHashMap<>();
       if (lexer.tok == SchemaLexer.Token.RBRACE) {
         lexer.accept();
-        return new QObject(map);
+        return QObject.owning(map);
       }
       if (lexer.tok != SchemaLexer.Token.STRING) {
         throw lexer.error("expected string or '}'");
@@ -261,7 +261,7 @@ public final class SchemaParser {
         map.put(key, value(depth));
         if (lexer.tok == SchemaLexer.Token.RBRACE) {
           lexer.accept();
-          return new QObject(map);
+          return QObject.owning(map);
         }
         if (lexer.tok != SchemaLexer.Token.COMMA) {
           if (lexer.compat() && lexer.tok == SchemaLexer.Token.STRING) {
@@ -275,7 +275,7 @@ public final class SchemaParser {
           if (lexer.compat() && lexer.tok == SchemaLexer.Token.RBRACE) {
             lexer.warn("expected string (QEMU 1.0 to 1.5 accepted a trailing comma)");
             lexer.accept();
-            return new QObject(map);
+            return QObject.owning(map);
           }
           throw lexer.error("expected string");
         }

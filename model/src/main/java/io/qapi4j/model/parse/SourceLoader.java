@@ -115,11 +115,17 @@ final class FileSystemLoader implements SourceLoader {
   }
 
   /**
-   * Decodes UTF-8, reporting the line and column of the first invalid byte. The bytes are first
-   * validated chunk by chunk, then decoded in one go, so a large file costs its bytes and one
-   * string at the peak, not a char buffer more.
+   * Decodes UTF-8, reporting the line and column of the first invalid byte. {@code new String}
+   * replaces every malformed sequence by U+FFFD, so a text without one was valid; only a text
+   * with one (malformed, or a U+FFFD written in the file) is validated again to find the first
+   * bad byte. That check goes chunk by chunk, so a large file costs its bytes and one string at
+   * the peak, not a char buffer more.
    */
   static String decode(String path, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -135,7 +141,7 @@ final class FileSystemLoader implements SourceLoader {
       }
       chunk.clear();
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return text;
   }
 
   private static InvalidSourceException invalid(String path, byte[] bytes, int offset) {

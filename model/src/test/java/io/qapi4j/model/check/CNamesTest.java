@@ -33,4 +33,24 @@ class CNamesTest {
       assertThat(CNames.cName(name, false)).as(name).isEqualTo(nonC.matcher(name).replaceAll("_"));
     }
   }
+
+  @Test
+  void prefixTestsAgreeWithTheName() {
+    Random random = new Random(5);
+    String alphabet = "qhas_-.0\u00e9\uD83D\uDE00";
+    int hits = 0;
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "q" : "has");
+      for (int i = random.nextInt(4); i > 0; i--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String name = b.toString();
+      for (String prefix : new String[] {"q_", "has_"}) {
+        boolean expected = CNames.cName(name, false).startsWith(prefix);
+        assertThat(CNames.cNameStartsWith(name, prefix)).as(name + " " + prefix).isEqualTo(expected);
+        hits += expected ? 1 : 0;
+      }
+    }
+    assertThat(hits).isGreaterThan(1_000);
+  }
 }
