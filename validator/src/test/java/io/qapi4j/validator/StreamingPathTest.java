@@ -33,6 +33,10 @@ class StreamingPathTest {
         CompatPolicy.ACCEPT_ALL), compiled, protocol);
   }
 
+  private static StreamingDifferential differential() {
+    return new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
+  }
+
   private static @Nullable ValidationResult streamed(String json, @Nullable String inReplyTo) {
     return STREAMING.check(json.getBytes(StandardCharsets.UTF_8), Direction.UNKNOWN, inReplyTo);
   }
@@ -89,11 +93,10 @@ class StreamingPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ff", "c3", "eda080", "e282", "f0"})
+  @ValueSource(strings = {"ff", "c3", "eda080", "edbfbf", "e282", "f0", "80", "f5808080"})
   void brokenUtf8InStringsNoCheckReadsIsStillAParseError(String hex) {
     byte[] broken = java.util.HexFormat.of().parseHex(hex);
-    StreamingDifferential differential =
-        new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
+    StreamingDifferential differential = differential();
     for (String template : List.of(
         "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": [{\"c\": 1, \"d\": \"x#\"}]},"
             + " \"mode\": \"fast\"}}",
@@ -116,7 +119,7 @@ class StreamingPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"c080", "f4908080", "efbfbf"})
+  @ValueSource(strings = {"c080", "e08080", "f08f8080", "f4908080", "efbfbf", "c3a9", "f09f9880"})
   void utf8TheParserLetsPassPassesBothWays(String hex) {
     byte[] odd = java.util.HexFormat.of().parseHex(hex);
     byte[] head = ("{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
@@ -126,8 +129,7 @@ class StreamingPathTest {
     System.arraycopy("\"}}".getBytes(StandardCharsets.UTF_8), 0, message, head.length + odd.length,
         3);
 
-    new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL)
-        .check(message, null, hex);
+    differential().check(message, null, hex);
   }
 
   /** {@code #} stands for the escape {@code \uD800}, a lone surrogate. */
@@ -140,32 +142,76 @@ class StreamingPathTest {
           + " \"blob\": {\"#\": [\"#\"]}}}",
       "{\"execute\": \"add-device\", \"arguments\": {\"host\": \"#\", \"port\": 1, \"kind\": \"net\"}}",
       "{\"execute\": \"add-device\", \"arguments\": {\"host\": \"h\", \"kind\": \"#\"}}",
+      "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+          + " \"blob\": [[\"x\", \"#\"]]}}",
+      "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+          + " \"blob\": {\"k\": [{\"#\": 1}]}}}",
       "{\"execute\": \"ping\", \"id\": \"#\"}",
       "{\"execute\": \"ping\", \"id\": {\"#\": 1}}",
+      "{\"execute\": \"ping\", \"id\": [1, \"#\"]}",
+      "{\"execute\": \"ping\", \"#\": 1}",
       "{\"execute\": \"p#\"}",
       "{\"event\": \"FROBBED\", \"data\": {\"mode\": \"#\"},"
           + " \"timestamp\": {\"seconds\": 1, \"microseconds\": 2}}"
   })
   void aLoneSurrogateAnywhereIsLeftToTheTreesParseError(String template) {
-    String json = template.replace("#", "\\uD800");
-    assertThat(streamed(json, null)).as(json).isNull();
-    // (In a member name, Jackson's own parser refuses it first.)
-    assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
-        .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
-    StreamingDifferential differential =
-        new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
-    differential.check(json, null, json);
-    differential.check(json.getBytes(StandardCharsets.UTF_8), Direction.CLIENT, null, json);
-    // As a raw char in a Java string, too (bytes cannot carry one).
-    differential.check(template.replace("#", "\uD800"), null, json);
+    StreamingDifferential differential = differential();
+    for (String escape : List.of("\\uD800", "\\udbff", "\\uDC00", "\\uDfFf")) {
+      String json = template.replace("#", escape);
+      assertThat(streamed(json, null)).as(json).isNull();
+      // (In a member name, Jackson's own parser refuses some first.)
+      assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+      differential.check(json, null, json);
+      differential.check(json.getBytes(StandardCharsets.UTF_8), Direction.CLIENT, null, json);
+    }
+    // As a raw char in a Java string, too (bytes cannot carry one), and a pair the wrong way round.
+    for (String raw : List.of("\uD800", "\uDFFF", "x\uDE00\uD83D")) {
+      String json = template.replace("#", raw);
+      differential.check(json, null, json);
+      assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+    }
+  }
+
+  /** {@code #} stands for what is no surrogate, though it may look like one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\\\\uD800", "\\\\\\\\uDC00", "\\uD7FF", "\\uE000", "\uD83D\uDE00",
+      "\\uD83D\\uDE00", "\u00e9\u20ac"})
+  void whatOnlyLooksLikeASurrogateIsValid(String lookalike) {
+    StreamingDifferential differential = differential();
+    for (String template : List.of(
+        "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+            + " \"blob\": {\"#\": [\"#\"]}}, \"id\": \"#\"}",
+        "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": [{\"c\": 1, \"d\": \"#\"}]},"
+            + " \"mode\": \"fast\"}}")) {
+      String json = template.replace("#", lookalike);
+      differential.check(json, null, json);
+      assertThat(VALIDATOR.validate(json).violations()).as(json).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1022, 1023})
+  void nestingAtQemusLimitHasOneVerdictEveryWay(int arrays) {
+    // The message, its arguments, then the arrays: 1024 levels are QEMU's limit.
+    String json = "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+        + " \"blob\": " + "[".repeat(arrays) + "]".repeat(arrays) + "}}";
+    differential().check(json, null, arrays + " arrays");
+    List<Violation> violations = VALIDATOR.validate(json).violations();
+    if (arrays == 1022) {
+      assertThat(violations).isEmpty();
+    } else {
+      assertThat(violations).singleElement().extracting(Violation::code)
+          .isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+    }
   }
 
   @Test
   void aSurrogatePairIsDecidedWithTheSameVerdict() {
     String json = "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []},"
         + " \"mode\": \"fast\", \"blob\": \"\\uD83D\\uDE00\"}}";
-    new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL)
-        .check(json, null, json);
+    differential().check(json, null, json);
     assertThat(VALIDATOR.validate(json).violations()).isEmpty();
   }
 
