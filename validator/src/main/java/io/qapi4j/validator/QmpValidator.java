@@ -187,11 +187,11 @@ public final class QmpValidator {
 
   /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
   public ValidationResult validate(String json, @Nullable String inReplyTo) {
+    boolean clean = CleanStrings.in(json);
     ValidationResult streamed = streaming == null ? null
-        : streaming.check(json, Direction.UNKNOWN, inReplyTo);
+        : streaming.check(json, clean, Direction.UNKNOWN, inReplyTo);
     return streamed != null ? streamed
-        : validate(MessageParser.parse(json), CleanStrings.in(json), Direction.UNKNOWN,
-            inReplyTo);
+        : validate(MessageParser.parse(json), clean, Direction.UNKNOWN, inReplyTo);
   }
 
   /** Validates a message given as UTF-8 bytes. */
@@ -210,10 +210,11 @@ public final class QmpValidator {
    * ViolationCode#JSON_PARSE_ERROR}.
    */
   public ValidationResult validate(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    boolean clean = CleanStrings.in(json);
     ValidationResult streamed = streaming == null ? null
-        : streaming.check(json, direction, inReplyTo);
+        : streaming.check(json, clean, direction, inReplyTo);
     return streamed != null ? streamed
-        : validate(MessageParser.parse(json), CleanStrings.in(json), direction, inReplyTo);
+        : validate(MessageParser.parse(json), clean, direction, inReplyTo);
   }
 
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */

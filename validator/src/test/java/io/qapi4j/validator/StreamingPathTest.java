@@ -38,7 +38,13 @@ class StreamingPathTest {
   }
 
   private static @Nullable ValidationResult streamed(String json, @Nullable String inReplyTo) {
-    return STREAMING.check(json.getBytes(StandardCharsets.UTF_8), Direction.UNKNOWN, inReplyTo);
+    return streamed(STREAMING, json.getBytes(StandardCharsets.UTF_8), inReplyTo);
+  }
+
+  /** What {@code streaming} decides on {@code json}, told whether it is clean as QmpValidator does. */
+  private static @Nullable ValidationResult streamed(StreamingMessageChecker streaming,
+      byte[] json, @Nullable String inReplyTo) {
+    return streaming.check(json, CleanStrings.in(json), Direction.UNKNOWN, inReplyTo);
   }
 
   private static List<String> violations(String json) {
@@ -218,7 +224,7 @@ class StreamingPathTest {
   @Test
   void utf8OnlyInputIsLeftToTheTreeWalk() {
     byte[] bom = "\uFEFF{\"execute\": \"ping\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(STREAMING.check(bom, Direction.UNKNOWN, null)).isNull();
+    assertThat(streamed(STREAMING, bom, null)).isNull();
     assertThat(VALIDATOR.validate(bom).violations()).singleElement()
         .extracting(Violation::message).asString().contains("byte order mark");
   }
@@ -264,8 +270,7 @@ class StreamingPathTest {
     StreamingMessageChecker streaming = streaming(t.schema(), Protocol.QMP);
 
     for (QmpTranscriptFile.Line l : t.lines()) {
-      assertThat(streaming.check(l.text().getBytes(StandardCharsets.UTF_8), Direction.UNKNOWN,
-          l.inReplyTo()))
+      assertThat(streamed(streaming, l.text().getBytes(StandardCharsets.UTF_8), l.inReplyTo()))
           .as("line %d: %s", l.number(), l.text()).isNotNull();
     }
   }

@@ -215,13 +215,13 @@ final class ObjectCheck extends TypeCheck {
       throw TreeFallback.INSTANCE;
     }
     String name = p.currentName();
-    Tokens.Names names = unknown != null ? unknown : new Tokens.Names();
+    Tokens.Names names = unknown != null ? unknown : new Tokens.Names(walk);
     names.add(name);
     if (walk.reportUnknownMembers()) {
       reportUnexpected(name, position, walk);
     }
     p.nextToken();
-    Tokens.skip(p);
+    Tokens.skip(p, walk);
     return names;
   }
 
