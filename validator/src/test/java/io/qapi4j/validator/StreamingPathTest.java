@@ -73,6 +73,32 @@ class StreamingPathTest {
     assertThat(streamed(json, null)).isNotNull();
   }
 
+  /** Envelope members are read as trees of the same node types as the tree walk's parser makes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "-7", "2147483648", "9223372036854775808", "-9223372036854775809",
+      "1.5", "1e400", "-0", "0.0", "true", "false", "null", "\"s\"", "[]", "{}",
+      "{\"a\": [1, 2.5, \"x\", null, {\"b\": 9223372036854775807}]}", "[[[]], {}]"})
+  void idsOfEveryKindComeBackAsTheTreeWalkReadsThem(String id) {
+    for (String json : List.of("{\"execute\": \"ping\", \"id\": " + id + "}",
+        "{\"id\": " + id + ", \"execute\": \"frob\", \"arguments\": {\"mode\": \"slow\"}}",
+        "{\"return\": {}, \"id\": " + id + "}",
+        "{\"event\": \"PINGED\", \"timestamp\": {\"seconds\": " + id + ", \"microseconds\": 0}}")) {
+      assertThat(streamed(json, "ping")).as(json).isNotNull();
+      differential().check(json, "ping", json);
+    }
+  }
+
+  @Test
+  void aDuplicateKeyInAnEnvelopeMembersTreeIsLeftToTheTreeWalk() {
+    for (String json : List.of("{\"execute\": \"ping\", \"id\": {\"a\": 1, \"a\": 2}}",
+        "{\"event\": \"PINGED\", \"timestamp\": {\"seconds\": 1, \"seconds\": 2}}")) {
+      assertThat(streamed(json, null)).as(json).isNull();
+      assertThat(VALIDATOR.validate(json).violations()).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+      differential().check(json, null, json);
+    }
+  }
+
   @Test
   void whatIsNoObjectIsLeftToTheTreeWalk() {
     assertThat(streamed("[1]", null)).isNull();
