@@ -187,10 +187,11 @@ public final class QmpValidator {
 
   /** Validates a message; if it is a reply, checks its {@code return} against {@code inReplyTo}. */
   public ValidationResult validate(String json, @Nullable String inReplyTo) {
+    boolean clean = CleanStrings.in(json);
     ValidationResult streamed = streaming == null ? null
-        : streaming.check(json, Direction.UNKNOWN, inReplyTo);
+        : streaming.check(json, clean, Direction.UNKNOWN, inReplyTo);
     return streamed != null ? streamed
-        : validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
+        : validate(MessageParser.parse(json), clean, Direction.UNKNOWN, inReplyTo);
   }
 
   /** Validates a message given as UTF-8 bytes. */
@@ -209,10 +210,11 @@ public final class QmpValidator {
    * ViolationCode#JSON_PARSE_ERROR}.
    */
   public ValidationResult validate(byte[] json, Direction direction, @Nullable String inReplyTo) {
+    boolean clean = CleanStrings.in(json);
     ValidationResult streamed = streaming == null ? null
-        : streaming.check(json, direction, inReplyTo);
+        : streaming.check(json, clean, direction, inReplyTo);
     return streamed != null ? streamed
-        : validate(MessageParser.parse(json), direction, inReplyTo);
+        : validate(MessageParser.parse(json), clean, direction, inReplyTo);
   }
 
   /** Validates the one message the stream holds (the stream is read to its end, not closed). */
@@ -223,7 +225,7 @@ public final class QmpValidator {
   /** Validates the one message the stream holds, as the reply to {@code inReplyTo} if it is one. */
   public ValidationResult validate(InputStream json, @Nullable String inReplyTo) {
     if (streaming == null) {
-      return validate(MessageParser.parse(json), Direction.UNKNOWN, inReplyTo);
+      return validate(MessageParser.parse(json), false, Direction.UNKNOWN, inReplyTo);
     }
     // A message of sane size is read whole and streamed from its bytes; a bigger one, or a stream
     // that fails, is parsed as it comes, keeping to the parser's limits without holding it all.
@@ -243,7 +245,7 @@ public final class QmpValidator {
       // the tree's parser reads on, meets the failure, and reports it
     }
     InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), json);
-    return validate(MessageParser.parse(whole), Direction.UNKNOWN, inReplyTo);
+    return validate(MessageParser.parse(whole), false, Direction.UNKNOWN, inReplyTo);
   }
 
   /** The size up to which a message given as a stream is read into memory to be streamed. */
@@ -288,12 +290,17 @@ public final class QmpValidator {
         ViolationCode.JSON_PARSE_ERROR, message, Severity.ERROR, null)));
   }
 
-  private ValidationResult validate(MessageParser.Parsed parsed, Direction direction,
-      @Nullable String inReplyTo) {
+  /**
+   * The verdict on a parsed message; {@code clean}: whether its text was {@linkplain CleanStrings
+   * clean}, so that the tree holds nothing QEMU's parser refuses and Jackson's took.
+   */
+  private ValidationResult validate(MessageParser.Parsed parsed, boolean clean,
+      Direction direction, @Nullable String inReplyTo) {
     if (parsed.node() == null) {
       return parseError(String.valueOf(parsed.error()));
     }
-    return check(parsed.node(), direction, inReplyTo);
+    return clean ? checker.check(parsed.node(), direction, inReplyTo)
+        : check(parsed.node(), direction, inReplyTo);
   }
 
   private ValidationResult check(JsonNode message, Direction direction, @Nullable String inReplyTo) {

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,15 +31,20 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code execute} before {@code arguments} (as every client writes it), {@code event} before
  * {@code data} (as QEMU writes it), and a reply whose command is known. Otherwise it is read as a
  * tree. Anything else that streaming does not decide — malformed JSON, a duplicate key, content
- * after the message, a surrogate in a string (QEMU's parser refuses a lone one), input that is no
- * UTF-8 — returns {@code null}: the caller parses the message into a tree, and the tree walk
- * gives the verdict, with parse errors worded and positioned as the tree's checks report them.
+ * after the message, and in text not known to be {@linkplain CleanStrings clean} a surrogate in a
+ * string (QEMU's parser refuses a lone one) or input that is no UTF-8 — returns {@code null}: the
+ * caller parses the message into a tree, and the tree walk gives the verdict, with parse errors
+ * worded and positioned as the tree's checks report them. In clean text, strings no check reads
+ * are skipped without being decoded.
  */
 final class StreamingMessageChecker {
 
   /** Stand-ins for a payload checked in stream; never leave this package, never written to. */
   private static final JsonNode OBJECT_PLACEHOLDER = MessageParser.FAST.createObjectNode();
   private static final JsonNode ARRAY_PLACEHOLDER = MessageParser.FAST.createArrayNode();
+  private static final JsonNodeFactory NODES = MessageParser.FAST.getNodeFactory();
+  /** The deserializer of trees that parsers of {@link MessageParser#FAST} use. */
+  private static final ValueDeserializer<Object> TREES = treeDeserializer();
 
   private final NativeMessageChecker checker;
   private final CompiledSchema compiled;
@@ -51,14 +59,16 @@ final class StreamingMessageChecker {
 
   /**
    * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
-   * the tree walk must give it.
+   * the tree walk must give it; {@code clean}: whether {@code json} is {@linkplain CleanStrings
+   * clean}, so that its strings need no closer look.
    */
-  @Nullable ValidationResult check(byte[] json, Direction direction, @Nullable String inReplyTo) {
+  @Nullable ValidationResult check(byte[] json, boolean clean, Direction direction,
+      @Nullable String inReplyTo) {
     if (MessageParser.leadingProblem(json, json.length) != null) {
       return null;   // not UTF-8 as QEMU reads it, which Jackson would take
     }
     try (JsonParser p = MessageParser.FAST.createParser(json)) {
-      return check(p, direction, inReplyTo);
+      return check(p, clean, direction, inReplyTo);
     } catch (JacksonException | TreeFallback e) {
       return null;
     }
@@ -66,17 +76,18 @@ final class StreamingMessageChecker {
 
   /**
    * The verdict on the message in {@code json} travelling {@code direction}, or {@code null} if
-   * the tree walk must give it.
+   * the tree walk must give it; {@code clean} as for bytes.
    */
-  @Nullable ValidationResult check(String json, Direction direction, @Nullable String inReplyTo) {
+  @Nullable ValidationResult check(String json, boolean clean, Direction direction,
+      @Nullable String inReplyTo) {
     try (JsonParser p = MessageParser.FAST.createParser(json)) {
-      return check(p, direction, inReplyTo);
+      return check(p, clean, direction, inReplyTo);
     } catch (JacksonException | TreeFallback e) {
       return null;
     }
   }
 
-  private @Nullable ValidationResult check(JsonParser p, Direction direction,
+  private @Nullable ValidationResult check(JsonParser p, boolean clean, Direction direction,
       @Nullable String inReplyTo) {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
@@ -90,13 +101,11 @@ final class StreamingMessageChecker {
       JsonToken token = p.nextToken();
       JsonNode value = null;
       if (pre == null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
-        pre = precheck(p, key, direction, command, event, inReplyTo);
+        pre = precheck(p, key, clean, direction, command, event, inReplyTo);
         value = pre != null ? pre.placeholder() : null;
       }
       if (value == null) {
-        // Strings (command and event names, most ids) directly, the rest as databind reads it.
-        value = token == JsonToken.VALUE_STRING ? MessageParser.FAST.getNodeFactory()
-            .stringNode(p.getString()) : p.readValueAsTree();
+        value = tree(p, token);
       }
       if (message.replace(key, value) != null) {
         return null;   // a duplicate key: a parse error, as the tree's parser words it
@@ -108,11 +117,33 @@ final class StreamingMessageChecker {
         event = value.isString() ? value.asString() : null;
       }
     }
-    if (p.nextToken() != null || JsonTreeCheck.problem(message) != null) {
+    if (p.nextToken() != null || (!clean && JsonTreeCheck.problem(message) != null)) {
       // Content after the message, or what QEMU's parser refuses in the members read as trees.
       return null;
     }
     return checker.check(message, direction, inReplyTo, pre);
+  }
+
+  /**
+   * The value that starts at the current token, {@code token}, as a tree: strings (command and
+   * event names, most ids) directly, the rest as {@link JsonParser#readValueAsTree} reads it —
+   * but with the tree deserializer found once, not on every call (a tenth of a small message's
+   * time went to finding it).
+   */
+  private static JsonNode tree(JsonParser p, JsonToken token) {
+    return switch (token) {
+      case VALUE_STRING -> NODES.stringNode(p.getString());
+      case VALUE_NULL -> NODES.nullNode();
+      default -> (JsonNode) TREES.deserialize(p, (DeserializationContext) p.objectReadContext());
+    };
+  }
+
+  /** What {@link DeserializationContext#readTree} finds for every call: the tree deserializer. */
+  private static ValueDeserializer<Object> treeDeserializer() {
+    try (JsonParser p = MessageParser.FAST.createParser("null")) {
+      DeserializationContext context = (DeserializationContext) p.objectReadContext();
+      return context.findRootValueDeserializer(context.constructType(JsonNode.class));
+    }
   }
 
   /**
@@ -121,8 +152,9 @@ final class StreamingMessageChecker {
    * without reading it. Whether the check counts is the envelope rules' call, later: the
    * violations are kept aside until then.
    */
-  private @Nullable Prechecked precheck(JsonParser p, String key, Direction direction,
-      @Nullable String command, @Nullable String event, @Nullable String inReplyTo) {
+  private @Nullable Prechecked precheck(JsonParser p, String key, boolean clean,
+      Direction direction, @Nullable String command, @Nullable String event,
+      @Nullable String inReplyTo) {
     if (direction == Direction.CLIENT && !key.equals("arguments")) {
       return null;   // a client's message is read as a command: no return or data is checked
     }
@@ -130,17 +162,17 @@ final class StreamingMessageChecker {
       case "arguments" -> {
         CommandChecks c = command == null ? null : compiled.command(command);
         return c == null || !c.command().gen() ? null
-            : stream(p, c.arguments(), c.element(), checker::argumentsWalk);
+            : stream(p, clean, c.arguments(), c.element(), checker::argumentsWalk);
       }
       case "return" -> {
         CommandChecks c = inReplyTo == null ? null : compiled.command(inReplyTo);
         return c == null || !c.command().successResponse() ? null
-            : stream(p, c.returns(), c.element(), checker::returnWalk);
+            : stream(p, clean, c.returns(), c.element(), checker::returnWalk);
       }
       case "data" -> {
         EventChecks e = event == null ? null : compiled.event(event);
         return e == null || e.data() == null ? null
-            : stream(p, e.data(), e.element(), checker::dataWalk);
+            : stream(p, clean, e.data(), e.element(), checker::dataWalk);
       }
       default -> {
         return null;
@@ -148,12 +180,12 @@ final class StreamingMessageChecker {
     }
   }
 
-  private static Prechecked stream(JsonParser p, TypeCheck check, SchemaElement element,
-      Function<List<Violation>, Walk> walkOver) {
+  private static Prechecked stream(JsonParser p, boolean clean, TypeCheck check,
+      SchemaElement element, Function<List<Violation>, Walk> walkOver) {
     JsonNode placeholder = p.currentToken() == JsonToken.START_OBJECT ? OBJECT_PLACEHOLDER
         : ARRAY_PLACEHOLDER;
     List<Violation> found = new ArrayList<>(0);
-    Walk walk = walkOver.apply(found).streaming();
+    Walk walk = walkOver.apply(found).streaming(clean);
     check.stream(p, walk, element);
     walk.finish();
     return new Prechecked(placeholder, check, found);

@@ -33,8 +33,18 @@ class StreamingPathTest {
         CompatPolicy.ACCEPT_ALL), compiled, protocol);
   }
 
+  private static StreamingDifferential differential() {
+    return new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
+  }
+
   private static @Nullable ValidationResult streamed(String json, @Nullable String inReplyTo) {
-    return STREAMING.check(json.getBytes(StandardCharsets.UTF_8), Direction.UNKNOWN, inReplyTo);
+    return streamed(STREAMING, json.getBytes(StandardCharsets.UTF_8), inReplyTo);
+  }
+
+  /** What {@code streaming} decides on {@code json}, told whether it is clean as QmpValidator does. */
+  private static @Nullable ValidationResult streamed(StreamingMessageChecker streaming,
+      byte[] json, @Nullable String inReplyTo) {
+    return streaming.check(json, CleanStrings.in(json), Direction.UNKNOWN, inReplyTo);
   }
 
   private static List<String> violations(String json) {
@@ -63,6 +73,32 @@ class StreamingPathTest {
     assertThat(streamed(json, null)).isNotNull();
   }
 
+  /** Envelope members are read as trees of the same node types as the tree walk's parser makes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "-7", "2147483648", "9223372036854775808", "-9223372036854775809",
+      "1.5", "1e400", "-0", "0.0", "true", "false", "null", "\"s\"", "[]", "{}",
+      "{\"a\": [1, 2.5, \"x\", null, {\"b\": 9223372036854775807}]}", "[[[]], {}]"})
+  void idsOfEveryKindComeBackAsTheTreeWalkReadsThem(String id) {
+    for (String json : List.of("{\"execute\": \"ping\", \"id\": " + id + "}",
+        "{\"id\": " + id + ", \"execute\": \"frob\", \"arguments\": {\"mode\": \"slow\"}}",
+        "{\"return\": {}, \"id\": " + id + "}",
+        "{\"event\": \"PINGED\", \"timestamp\": {\"seconds\": " + id + ", \"microseconds\": 0}}")) {
+      assertThat(streamed(json, "ping")).as(json).isNotNull();
+      differential().check(json, "ping", json);
+    }
+  }
+
+  @Test
+  void aDuplicateKeyInAnEnvelopeMembersTreeIsLeftToTheTreeWalk() {
+    for (String json : List.of("{\"execute\": \"ping\", \"id\": {\"a\": 1, \"a\": 2}}",
+        "{\"event\": \"PINGED\", \"timestamp\": {\"seconds\": 1, \"seconds\": 2}}")) {
+      assertThat(streamed(json, null)).as(json).isNull();
+      assertThat(VALIDATOR.validate(json).violations()).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+      differential().check(json, null, json);
+    }
+  }
+
   @Test
   void whatIsNoObjectIsLeftToTheTreeWalk() {
     assertThat(streamed("[1]", null)).isNull();
@@ -89,11 +125,10 @@ class StreamingPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ff", "c3", "eda080", "e282", "f0"})
+  @ValueSource(strings = {"ff", "c3", "eda080", "edbfbf", "e282", "f0", "80", "f5808080"})
   void brokenUtf8InStringsNoCheckReadsIsStillAParseError(String hex) {
     byte[] broken = java.util.HexFormat.of().parseHex(hex);
-    StreamingDifferential differential =
-        new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
+    StreamingDifferential differential = differential();
     for (String template : List.of(
         "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": [{\"c\": 1, \"d\": \"x#\"}]},"
             + " \"mode\": \"fast\"}}",
@@ -116,7 +151,7 @@ class StreamingPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"c080", "f4908080", "efbfbf"})
+  @ValueSource(strings = {"c080", "e08080", "f08f8080", "f4908080", "efbfbf", "c3a9", "f09f9880"})
   void utf8TheParserLetsPassPassesBothWays(String hex) {
     byte[] odd = java.util.HexFormat.of().parseHex(hex);
     byte[] head = ("{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
@@ -126,8 +161,7 @@ class StreamingPathTest {
     System.arraycopy("\"}}".getBytes(StandardCharsets.UTF_8), 0, message, head.length + odd.length,
         3);
 
-    new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL)
-        .check(message, null, hex);
+    differential().check(message, null, hex);
   }
 
   /** {@code #} stands for the escape {@code \uD800}, a lone surrogate. */
@@ -140,39 +174,83 @@ class StreamingPathTest {
           + " \"blob\": {\"#\": [\"#\"]}}}",
       "{\"execute\": \"add-device\", \"arguments\": {\"host\": \"#\", \"port\": 1, \"kind\": \"net\"}}",
       "{\"execute\": \"add-device\", \"arguments\": {\"host\": \"h\", \"kind\": \"#\"}}",
+      "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+          + " \"blob\": [[\"x\", \"#\"]]}}",
+      "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+          + " \"blob\": {\"k\": [{\"#\": 1}]}}}",
       "{\"execute\": \"ping\", \"id\": \"#\"}",
       "{\"execute\": \"ping\", \"id\": {\"#\": 1}}",
+      "{\"execute\": \"ping\", \"id\": [1, \"#\"]}",
+      "{\"execute\": \"ping\", \"#\": 1}",
       "{\"execute\": \"p#\"}",
       "{\"event\": \"FROBBED\", \"data\": {\"mode\": \"#\"},"
           + " \"timestamp\": {\"seconds\": 1, \"microseconds\": 2}}"
   })
   void aLoneSurrogateAnywhereIsLeftToTheTreesParseError(String template) {
-    String json = template.replace("#", "\\uD800");
-    assertThat(streamed(json, null)).as(json).isNull();
-    // (In a member name, Jackson's own parser refuses it first.)
-    assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
-        .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
-    StreamingDifferential differential =
-        new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL);
-    differential.check(json, null, json);
-    differential.check(json.getBytes(StandardCharsets.UTF_8), Direction.CLIENT, null, json);
-    // As a raw char in a Java string, too (bytes cannot carry one).
-    differential.check(template.replace("#", "\uD800"), null, json);
+    StreamingDifferential differential = differential();
+    for (String escape : List.of("\\uD800", "\\udbff", "\\uDC00", "\\uDfFf")) {
+      String json = template.replace("#", escape);
+      assertThat(streamed(json, null)).as(json).isNull();
+      // (In a member name, Jackson's own parser refuses some first.)
+      assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+      differential.check(json, null, json);
+      differential.check(json.getBytes(StandardCharsets.UTF_8), Direction.CLIENT, null, json);
+    }
+    // As a raw char in a Java string, too (bytes cannot carry one), and a pair the wrong way round.
+    for (String raw : List.of("\uD800", "\uDFFF", "x\uDE00\uD83D")) {
+      String json = template.replace("#", raw);
+      differential.check(json, null, json);
+      assertThat(VALIDATOR.validate(json).violations()).as(json).singleElement()
+          .extracting(Violation::code).isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+    }
+  }
+
+  /** {@code #} stands for what is no surrogate, though it may look like one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\\\\uD800", "\\\\\\\\uDC00", "\\uD7FF", "\\uE000", "\uD83D\uDE00",
+      "\\uD83D\\uDE00", "\u00e9\u20ac"})
+  void whatOnlyLooksLikeASurrogateIsValid(String lookalike) {
+    StreamingDifferential differential = differential();
+    for (String template : List.of(
+        "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+            + " \"blob\": {\"#\": [\"#\"]}}, \"id\": \"#\"}",
+        "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": [{\"c\": 1, \"d\": \"#\"}]},"
+            + " \"mode\": \"fast\"}}")) {
+      String json = template.replace("#", lookalike);
+      differential.check(json, null, json);
+      assertThat(VALIDATOR.validate(json).violations()).as(json).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1022, 1023})
+  void nestingAtQemusLimitHasOneVerdictEveryWay(int arrays) {
+    // The message, its arguments, then the arrays: 1024 levels are QEMU's limit.
+    String json = "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []}, \"mode\": \"fast\","
+        + " \"blob\": " + "[".repeat(arrays) + "]".repeat(arrays) + "}}";
+    differential().check(json, null, arrays + " arrays");
+    List<Violation> violations = VALIDATOR.validate(json).violations();
+    if (arrays == 1022) {
+      assertThat(violations).isEmpty();
+    } else {
+      assertThat(violations).singleElement().extracting(Violation::code)
+          .isEqualTo(ViolationCode.JSON_PARSE_ERROR);
+    }
   }
 
   @Test
   void aSurrogatePairIsDecidedWithTheSameVerdict() {
     String json = "{\"execute\": \"frob\", \"arguments\": {\"a\": {\"b\": []},"
         + " \"mode\": \"fast\", \"blob\": \"\\uD83D\\uDE00\"}}";
-    new StreamingDifferential(FROB, Protocol.QMP, false, CompatPolicy.ACCEPT_ALL)
-        .check(json, null, json);
+    differential().check(json, null, json);
     assertThat(VALIDATOR.validate(json).violations()).isEmpty();
   }
 
   @Test
   void utf8OnlyInputIsLeftToTheTreeWalk() {
     byte[] bom = "\uFEFF{\"execute\": \"ping\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(STREAMING.check(bom, Direction.UNKNOWN, null)).isNull();
+    assertThat(streamed(STREAMING, bom, null)).isNull();
     assertThat(VALIDATOR.validate(bom).violations()).singleElement()
         .extracting(Violation::message).asString().contains("byte order mark");
   }
@@ -218,8 +296,7 @@ class StreamingPathTest {
     StreamingMessageChecker streaming = streaming(t.schema(), Protocol.QMP);
 
     for (QmpTranscriptFile.Line l : t.lines()) {
-      assertThat(streaming.check(l.text().getBytes(StandardCharsets.UTF_8), Direction.UNKNOWN,
-          l.inReplyTo()))
+      assertThat(streamed(streaming, l.text().getBytes(StandardCharsets.UTF_8), l.inReplyTo()))
           .as("line %d: %s", l.number(), l.text()).isNotNull();
     }
   }

@@ -53,7 +53,7 @@ final class AlternateCheck extends TypeCheck {
     TypeCheck branch = branchFor(parser.currentToken());
     if (branch == null) {
       noBranch(walk, element);
-      Tokens.skip(parser);
+      Tokens.skip(parser, walk);
       return;
     }
     branch.stream(parser, walk, element);

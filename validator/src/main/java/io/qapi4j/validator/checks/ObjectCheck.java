@@ -128,9 +128,11 @@ final class ObjectCheck extends TypeCheck {
    */
   private int checkMembers(JsonNode value, Walk walk, int firstRank) {
     int present = 0;
+    int size = value.size();
     for (int i = 0; i < members.length; i++) {
       MemberCheck m = members[i];
-      JsonNode v = value.get(m.name);
+      // Once every member of the value was met, the rest are absent: no need to look them up.
+      JsonNode v = present < size ? value.get(m.name) : null;
       if (v == null) {
         if (m.required) {
           reportMissing(m, firstRank + i, walk);
@@ -215,13 +217,13 @@ final class ObjectCheck extends TypeCheck {
       throw TreeFallback.INSTANCE;
     }
     String name = p.currentName();
-    Tokens.Names names = unknown != null ? unknown : new Tokens.Names();
+    Tokens.Names names = unknown != null ? unknown : new Tokens.Names(walk);
     names.add(name);
     if (walk.reportUnknownMembers()) {
       reportUnexpected(name, position, walk);
     }
     p.nextToken();
-    Tokens.skip(p);
+    Tokens.skip(p, walk);
     return names;
   }
 

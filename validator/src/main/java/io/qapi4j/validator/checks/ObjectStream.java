@@ -80,17 +80,19 @@ final class ObjectStream {
         for (t = 1; t < count && (i = tables[t].matcher.matchName(name)) < 0; t++) {}
         if (t == count) {
           if (unmatched == null) {
-            unmatched = new Tokens.Names();
+            unmatched = new Tokens.Names(walk);
           }
           unmatched.add(name);
           p.nextToken();
           if (open) {
             JsonNode value = p.readValueAsTree();
-            Tokens.requireNoSurrogates(value);
+            if (!walk.stringsClean()) {
+              Tokens.requireNoSurrogates(value);
+            }
             waiting.add(new Waiting(name, position, value));
           } else {
             unknown.add(new Unknown(name, position));
-            Tokens.skip(p);
+            Tokens.skip(p, walk);
           }
           continue;
         }

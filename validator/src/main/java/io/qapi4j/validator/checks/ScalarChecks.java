@@ -22,7 +22,7 @@ final class ScalarChecks {
 
     @Override
     public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
-      Tokens.skip(parser);
+      Tokens.skip(parser, walk);
     }
   };
 
@@ -42,7 +42,7 @@ final class ScalarChecks {
     public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
       super.stream(parser, walk, element);
       if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        Tokens.decode(parser);
+        Tokens.decode(parser, walk);
       }
     }
   };
@@ -109,7 +109,7 @@ final class ScalarChecks {
     public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
       if (!accepts(parser.currentToken())) {
         walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, expected), element);
-        Tokens.skip(parser);
+        Tokens.skip(parser, walk);
       }
     }
   }
@@ -143,7 +143,7 @@ final class ScalarChecks {
       if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
           || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
         notAnInt64(parser.currentToken() == JsonToken.VALUE_NUMBER_INT, walk, element);
-        Tokens.skip(parser);
+        Tokens.skip(parser, walk);
         return;
       }
       checkRange(parser.getLongValue(), walk, element);
@@ -192,7 +192,7 @@ final class ScalarChecks {
     public void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element) {
       if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
         notAnInteger(walk, element);
-        Tokens.skip(parser);
+        Tokens.skip(parser, walk);
       } else if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
         checkBig(parser.getBigIntegerValue(), walk, element);
       } else {

@@ -19,20 +19,20 @@ final class Tokens {
   private Tokens() {}
 
   /** Consumes the value whose first token is current. */
-  static void skip(JsonParser p) {
+  static void skip(JsonParser p, Walk walk) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      decode(p);
+      decode(p, walk);
     } else if (t == JsonToken.START_ARRAY) {
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        skip(p);
+        skip(p, walk);
       }
     } else if (t == JsonToken.START_OBJECT) {
-      Names seen = new Names();
+      Names seen = new Names(walk);
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         seen.add(name);
         p.nextToken();
-        skip(p);
+        skip(p, walk);
       }
     }
   }
@@ -42,9 +42,12 @@ final class Tokens {
    * of a string it skips less closely than of one it decodes (an encoded surrogate passes), and
    * the tree's parser decodes every string: so must the streaming checks, to reject the same.
    * A string with a surrogate, which may be a lone one QEMU's parser refuses, goes to the tree
-   * walk.
+   * walk. Unless the walk's input is known to be clean: then the parser skips the string.
    */
-  static void decode(JsonParser p) {
+  static void decode(JsonParser p, Walk walk) {
+    if (walk.stringsClean()) {
+      return;
+    }
     char[] chars = p.getStringCharacters();
     for (int i = p.getStringOffset(), end = i + p.getStringLength(); i < end; i++) {
       if (Character.isSurrogate(chars[i])) {
@@ -86,10 +89,18 @@ final class Tokens {
     private final String[] first = new String[8];
     private int count;
     private @Nullable Set<String> more;
+    private final boolean clean;
+
+    /** Names met on {@code walk}, whose input may be known to be clean. */
+    Names(Walk walk) {
+      this.clean = walk.stringsClean();
+    }
 
     /** Adds {@code name}; a second one is a duplicate key, for the tree walk to report. */
     void add(String name) {
-      requireNoSurrogates(name);
+      if (!clean) {
+        requireNoSurrogates(name);
+      }
       for (int i = 0; i < count; i++) {
         if (first[i].equals(name)) {
           throw TreeFallback.INSTANCE;

@@ -44,7 +44,7 @@ public abstract class TypeCheck {
       return true;
     }
     walk.report(ViolationCode.INVALID_TYPE, invalidType(walk, expected), element);
-    Tokens.skip(parser);
+    Tokens.skip(parser, walk);
     return false;
   }
 

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Violations come out in schema order: members in the order the type declares them, then the
  * members it does not know in message order. A tree walk visits them in that order; a walk over
- * the token stream ({@link #streaming()}) meets them in message order, so it keeps each
+ * the token stream ({@link #streaming}) meets them in message order, so it keeps each
  * violation's position in schema order and sorts them in {@link #finish()}.
  */
 public final class Walk {
@@ -39,6 +39,8 @@ public final class Walk {
   private final List<Violation> out;
   /** When streaming: the violations so far and their schema-order positions, until finish(). */
   private @Nullable List<Ranked> pending;
+  /** When streaming: whether the input's strings are known to be clean (see streaming()). */
+  private boolean stringsClean;
 
   private record Ranked(int[] position, Violation violation) {}
 
@@ -69,9 +71,15 @@ public final class Walk {
   /**
    * Makes this walk one over a token stream, which meets members in message order: violations
    * are held back and go out in schema order at {@link #finish()}.
+   *
+   * @param stringsClean whether every string and member name of the input is known to be text
+   *     QEMU's parser takes (well-formed, no lone surrogate, within its limits): then strings no
+   *     check reads are skipped without being decoded; else each is decoded and looked at, and one
+   *     that may hold what QEMU refuses gives way to the tree walk
    */
-  public Walk streaming() {
+  public Walk streaming(boolean stringsClean) {
     pending = new ArrayList<>(0);
+    this.stringsClean = stringsClean;
     return this;
   }
 
@@ -88,6 +96,10 @@ public final class Walk {
 
   boolean input() {
     return input;
+  }
+
+  boolean stringsClean() {
+    return stringsClean;
   }
 
   boolean reportUnknownMembers() {
