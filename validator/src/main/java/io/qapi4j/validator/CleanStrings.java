@@ -82,24 +82,16 @@ final class CleanStrings {
   /** Whether {@code json} is clean (see the class comment): no lone surrogate, none escaped. */
   static boolean in(String json) {
     int n = json.length();
-    if (n > QemuJson.MAX_TOKEN) {
+    if (n > QemuJson.MAX_TOKEN || JsonTreeCheck.loneSurrogate(json) >= 0) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      char c = json.charAt(i);
-      if (c == '\\') {
-        if (surrogateEscape(i + 1 < n ? json.charAt(i + 1) : 0, i + 2 < n ? json.charAt(i + 2) : 0,
-            i + 3 < n ? json.charAt(i + 3) : 0)) {
-          return false;
-        }
-        if (i + 1 < n && json.charAt(i + 1) == '\\') {
-          i++;   // the second backslash of \\ starts no escape
-        }
-      } else if (Character.isHighSurrogate(c) && i + 1 < n
-          && Character.isLowSurrogate(json.charAt(i + 1))) {
-        i++;   // a pair: one character
-      } else if (Character.isSurrogate(c)) {
+    for (int i = json.indexOf('\\'); i >= 0; i = json.indexOf('\\', i + 1)) {
+      if (surrogateEscape(i + 1 < n ? json.charAt(i + 1) : 0, i + 2 < n ? json.charAt(i + 2) : 0,
+          i + 3 < n ? json.charAt(i + 3) : 0)) {
         return false;
+      }
+      if (i + 1 < n && json.charAt(i + 1) == '\\') {
+        i++;   // the second backslash of \\ starts no escape
       }
     }
     return true;

@@ -92,15 +92,22 @@ final class JsonTreeCheck {
     if (s.length() > MessageParser.MAX_TOKEN) {
       return "a string longer than " + (MessageParser.MAX_TOKEN >> 20) + " MiB";
     }
+    int lone = loneSurrogate(s);
+    return lone < 0 ? null
+        : String.format("\\u%04X is not a valid Unicode character", (int) s.charAt(lone));
+  }
+
+  /** The index of the first surrogate in {@code s} that is not half of a pair, or -1. */
+  static int loneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return String.format("\\u%04X is not a valid Unicode character", (int) c);
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 }
