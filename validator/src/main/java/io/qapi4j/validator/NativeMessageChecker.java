@@ -13,6 +13,7 @@ import io.qapi4j.validator.checks.Walk;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ final class NativeMessageChecker implements MessageChecker {
   private static final Set<String> REPLY_KEYS = Set.of("return", "id");
   private static final Set<String> ERROR_KEYS = Set.of("error", "id");
   private static final Set<String> EVENT_KEYS = Set.of("event", "data", "timestamp");
+  private static final Set<String> ERROR_MEMBERS = Set.of("class", "desc");
+  private static final Set<String> TIMESTAMP_MEMBERS = Set.of("seconds", "microseconds");
+  private static final List<String> TIMESTAMP_PARTS = List.of("seconds", "microseconds");
   /** The arguments of a command sent without any; only ever read. */
   private static final ObjectNode NO_ARGUMENTS = MessageParser.FAST.createObjectNode();
 
@@ -134,7 +138,7 @@ final class NativeMessageChecker implements MessageChecker {
 
   /**
    * QEMU's {@code qmp_dispatch} and {@code qmp_dispatch_check_obj}, envelope members visited in
-   * QEMU's {@link QDictOrder}; returns the command name.
+   * QEMU's {@link QDictOrder} when one is wrong; returns the command name.
    */
   private @Nullable String command(JsonNode message, List<Violation> out,
       @Nullable Prechecked pre) {
@@ -142,26 +146,58 @@ final class NativeMessageChecker implements MessageChecker {
       envelope(out, "", ViolationCode.NOT_AN_OBJECT, "QMP input must be a JSON object");
       return null;
     }
+    // One pass for the common case, an envelope with nothing wrong; the order of the members
+    // matters only when something is.
     boolean allowOob = protocol == Protocol.QMP;
     String execKey = null;
-    boolean envelopeOk = true;
-    boolean clash = false;
-    Collection<String> keys = message.propertyNames();
-    if (keys.size() > 1 && hasEnvelopeProblem(message, allowOob)) {
-      // In QEMU's order, so that the first violation is the one QEMU reports.
-      keys = QDictOrder.keys(message);
+    JsonNode nameNode = null;
+    JsonNode args = null;
+    for (Map.Entry<String, JsonNode> member : message.properties()) {
+      String key = member.getKey();
+      JsonNode value = member.getValue();
+      if (key.equals("execute") || (allowOob && key.equals("exec-oob"))) {
+        if (!value.isString() || execKey != null) {
+          return commandWithEnvelopeProblems(message, out);
+        }
+        execKey = key;
+        nameNode = value;
+      } else if (key.equals("arguments")) {
+        if (!value.isObject()) {
+          return commandWithEnvelopeProblems(message, out);
+        }
+        args = value;
+      } else if (!key.equals("id")) {
+        return commandWithEnvelopeProblems(message, out);
+      }
     }
+    if (execKey == null) {
+      envelope(out, "/execute", ViolationCode.MISSING_EXECUTE, "QMP input lacks member 'execute'");
+      return null;
+    }
+    String name = nameNode.asString();
+    command(execKey, name, compiled.command(name), args, pre, out);
+    return name;
+  }
+
+  /**
+   * {@link #command(JsonNode, List, Prechecked)} for an envelope QEMU refuses: every problem
+   * reported, the first the one QEMU reports; the arguments are not checked.
+   */
+  private @Nullable String commandWithEnvelopeProblems(JsonNode message, List<Violation> out) {
+    boolean allowOob = protocol == Protocol.QMP;
+    String execKey = null;
+    boolean clash = false;
+    Collection<String> keys = message.size() > 1 ? QDictOrder.keys(message)
+        : message.propertyNames();
     for (String key : keys) {
       JsonNode value = message.get(key);
       if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
         if (!value.isString()) {
           envelope(out, "/" + key, ViolationCode.EXECUTE_NOT_A_STRING,
               "QMP input member '" + key + "' must be a string");
-          envelopeOk = false;
         } else if (execKey != null) {
           envelope(out, "/" + key, ViolationCode.EXECUTE_CLASH,
               "QMP input member '" + key + "' clashes with '" + execKey + "'");
-          envelopeOk = false;
           clash = true;
         }
         if (execKey == null) {
@@ -171,12 +207,10 @@ final class NativeMessageChecker implements MessageChecker {
         if (!value.isObject()) {
           envelope(out, "/arguments", ViolationCode.ARGUMENTS_NOT_AN_OBJECT,
               "QMP input member 'arguments' must be an object");
-          envelopeOk = false;
         }
       } else if (!key.equals("id")) {
         envelope(out, "/" + escape(key), ViolationCode.UNEXPECTED_ENVELOPE_MEMBER,
             "QMP input member '" + key + "' is unexpected");
-        envelopeOk = false;
       }
     }
     if (execKey == null) {
@@ -188,29 +222,49 @@ final class NativeMessageChecker implements MessageChecker {
       return null;
     }
     String name = nameNode.asString();
-    if (clash) {
-      // Which of the two members names the command is anyone's guess; QEMU stops here too.
-      return name;
+    if (!clash) {
+      // Which of the two members names a command that clashes is anyone's guess; QEMU stops there.
+      CommandChecks checks = compiled.command(name);
+      if (checks == null) {
+        unknownCommand(execKey, name, out);
+      } else {
+        commandHeader(checks.command(), execKey, out);
+      }
     }
-    CommandChecks checks = compiled.command(name);
+    return name;
+  }
+
+  /**
+   * The dispatcher's checks of command {@code name} named by member {@code execKey} of an envelope
+   * with nothing wrong, {@code checks} its compiled checks if the schema has it, and its
+   * arguments' check, {@code args} an object or absent.
+   */
+  void command(String execKey, String name, @Nullable CommandChecks checks,
+      @Nullable JsonNode args, @Nullable Prechecked pre, List<Violation> out) {
     if (checks == null) {
-      envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
-          "The command " + name + " has not been found");
-      return name;
+      unknownCommand(execKey, name, out);
+      return;
     }
     Command c = checks.command();
+    commandHeader(c, execKey, out);
+    if (c.gen() && (args != null || !checks.arguments().acceptsEmptyObject())) {
+      checkPayload(args != null ? args : NO_ARGUMENTS, checks.arguments(), argumentsWalk(out),
+          checks.element(), pre, out);
+    }
+  }
+
+  private static void unknownCommand(String execKey, String name, List<Violation> out) {
+    envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
+        "The command " + name + " has not been found");
+  }
+
+  /** What QEMU checks of a command it found before its arguments: OOB, the policy. */
+  private void commandHeader(Command c, String execKey, List<Violation> out) {
     if (execKey.equals("exec-oob") && !c.allowOob()) {
       envelope(out, "/exec-oob", ViolationCode.OOB_NOT_SUPPORTED,
-          "The command " + name + " does not support OOB");
+          "The command " + c.name() + " does not support OOB");
     }
     commandPolicy(c, execKey, out);
-    JsonNode args = message.get("arguments");
-    if (!envelopeOk || !c.gen() || (args != null && !args.isObject())) {
-      return name;
-    }
-    checkPayload(args != null ? args : NO_ARGUMENTS, checks.arguments(), argumentsWalk(out),
-        checks.element(), pre, out);
-    return name;
   }
 
   /** The walk over a command's arguments: client input, unknown members rejected. */
@@ -240,23 +294,6 @@ final class NativeMessageChecker implements MessageChecker {
     }
   }
 
-  /** Whether {@link #command} will find an envelope problem (the common case has none). */
-  private static boolean hasEnvelopeProblem(JsonNode message, boolean allowOob) {
-    boolean execSeen = false;
-    for (String key : message.propertyNames()) {
-      JsonNode value = message.get(key);
-      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
-        if (!value.isString() || execSeen) {
-          return true;
-        }
-        execSeen = true;
-      } else if (key.equals("arguments") ? !value.isObject() : !key.equals("id")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** QEMU's dispatcher checks the command against the policy before its arguments. */
   private void commandPolicy(Command c, String execKey, List<Violation> out) {
     // The policy first: the default accepts everything, and looking up features costs.
@@ -283,10 +320,17 @@ final class NativeMessageChecker implements MessageChecker {
   private void successReply(JsonNode message, @Nullable String inReplyTo, List<Violation> out,
       @Nullable Prechecked pre) {
     unexpectedKeys(message, REPLY_KEYS, "Reply", out);
-    if (inReplyTo == null) {
-      return;
+    if (inReplyTo != null) {
+      successReply(inReplyTo, compiled.command(inReplyTo), message.get("return"), pre, out);
     }
-    CommandChecks checks = compiled.command(inReplyTo);
+  }
+
+  /**
+   * The checks of {@code returned}, the {@code return} of a reply to command {@code inReplyTo},
+   * whose compiled checks are {@code checks} if the schema has it.
+   */
+  void successReply(String inReplyTo, @Nullable CommandChecks checks, JsonNode returned,
+      @Nullable Prechecked pre, List<Violation> out) {
     if (checks == null) {
       envelope(out, "", ViolationCode.UNEXPECTED_REPLY,
           "Reply to the command " + inReplyTo + ", which the schema does not define");
@@ -297,18 +341,21 @@ final class NativeMessageChecker implements MessageChecker {
           + " sends no reply on success ('success-response': false)");
       return;
     }
-    checkPayload(message.get("return"), checks.returns(), returnWalk(out), checks.element(), pre,
-        out);
+    checkPayload(returned, checks.returns(), returnWalk(out), checks.element(), pre, out);
   }
 
   private void errorReply(JsonNode message, List<Violation> out) {
     unexpectedKeys(message, ERROR_KEYS, "Error reply", out);
-    JsonNode error = message.get("error");
+    error(message.get("error"), out);
+  }
+
+  /** The checks of an error reply's {@code error} member. */
+  void error(JsonNode error, List<Violation> out) {
     if (!error.isObject()) {
       envelope(out, "/error", ViolationCode.MALFORMED_ENVELOPE, "Member 'error' must be an object");
       return;
     }
-    unexpectedKeys(error, Set.of("class", "desc"), "Error", out, "/error");
+    unexpectedKeys(error, ERROR_MEMBERS, "Error", out, "/error");
     JsonNode cls = error.get("class");
     if (cls == null || !cls.isString()) {
       envelope(out, "/error/class", ViolationCode.MALFORMED_ENVELOPE,
@@ -337,14 +384,20 @@ final class NativeMessageChecker implements MessageChecker {
       return null;
     }
     String name = nameNode.asString();
-    EventChecks checks = compiled.event(name);
+    event(name, compiled.event(name), message.get("data"), pre, out);
+    return name;
+  }
+
+  /**
+   * The checks of event {@code name}, whose compiled checks are {@code checks} if the schema has
+   * it, and of its {@code data}.
+   */
+  void event(String name, @Nullable EventChecks checks, @Nullable JsonNode data,
+      @Nullable Prechecked pre, List<Violation> out) {
     if (checks == null) {
       envelope(out, "/event", ViolationCode.UNKNOWN_EVENT,
           "The event " + name + " is not defined by the schema");
-      return name;
-    }
-    JsonNode data = message.get("data");
-    if (checks.data() == null) {
+    } else if (checks.data() == null) {
       if (data != null) {
         envelope(out, "/data", ViolationCode.UNEXPECTED_ENVELOPE_MEMBER,
             "Event " + name + " has no data, but member 'data' is present");
@@ -355,10 +408,10 @@ final class NativeMessageChecker implements MessageChecker {
     } else {
       checkPayload(data, checks.data(), dataWalk(out), checks.element(), pre, out);
     }
-    return name;
   }
 
-  private static void timestamp(@Nullable JsonNode ts, List<Violation> out) {
+  /** The checks of an event's {@code timestamp} member, {@code null} if absent. */
+  static void timestamp(@Nullable JsonNode ts, List<Violation> out) {
     if (ts == null) {
       envelope(out, "/timestamp", ViolationCode.MALFORMED_ENVELOPE, "Event lacks member 'timestamp'");
       return;
@@ -368,8 +421,8 @@ final class NativeMessageChecker implements MessageChecker {
           "Member 'timestamp' must be an object");
       return;
     }
-    unexpectedKeys(ts, Set.of("seconds", "microseconds"), "Timestamp", out, "/timestamp");
-    for (String part : List.of("seconds", "microseconds")) {
+    unexpectedKeys(ts, TIMESTAMP_MEMBERS, "Timestamp", out, "/timestamp");
+    for (String part : TIMESTAMP_PARTS) {
       JsonNode v = ts.get(part);
       if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
         envelope(out, "/timestamp/" + part, ViolationCode.MALFORMED_ENVELOPE,

@@ -32,6 +32,7 @@ public final class QemuJson {
               .maxNumberLength(MAX_TOKEN)
               .build())
           .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .recyclerPool(StripedBufferPool.SHARED)
           .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();

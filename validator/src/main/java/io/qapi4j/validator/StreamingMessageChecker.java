@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
@@ -22,10 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The native engine straight from the token stream: the payload ({@code arguments}, {@code
- * return}, {@code data}) is checked as the parser reads it, and no tree of it is built. Only the
- * envelope becomes a (small) tree — {@code execute}, {@code id}, {@code timestamp} and the
- * like — on which {@link NativeMessageChecker} applies the envelope rules exactly as for a parsed
- * message, taking the payload's violations from the stream.
+ * return}, {@code data}) is checked as the parser reads it, and no tree of it is built. The
+ * envelope's members ({@code execute}, {@code id}, {@code timestamp} and the like) are collected
+ * as they come ({@link StreamedEnvelope}); a message of one of the shapes well-formed traffic has
+ * gets its verdict from them directly, any other has its envelope made a (small) tree on which
+ * {@link NativeMessageChecker} applies the envelope rules exactly as for a parsed message — both
+ * taking the payload's violations from the stream.
  *
  * <p>The payload is checked in stream when what it must be is known by the time it starts:
  * {@code execute} before {@code arguments} (as every client writes it), {@code event} before
@@ -48,12 +51,14 @@ final class StreamingMessageChecker {
 
   private final NativeMessageChecker checker;
   private final CompiledSchema compiled;
+  private final Protocol protocol;
   private final boolean oob;
 
   StreamingMessageChecker(NativeMessageChecker checker, CompiledSchema compiled,
       Protocol protocol) {
     this.checker = checker;
     this.compiled = compiled;
+    this.protocol = protocol;
     this.oob = protocol == Protocol.QMP;
   }
 
@@ -92,34 +97,63 @@ final class StreamingMessageChecker {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
-    ObjectNode message = MessageParser.FAST.createObjectNode();
+    StreamedEnvelope envelope = new StreamedEnvelope();
+    ObjectNode message = null;   // the envelope as a tree, from its first member no message has
     Prechecked pre = null;
     boolean execSeen = false;
     String command = null;
     String event = null;
-    for (String key = p.nextName(); key != null; key = p.nextName()) {
+    for (int match = p.nextNameMatch(StreamedEnvelope.MATCHER);
+        match != PropertyNameMatcher.MATCH_END_OBJECT;
+        match = p.nextNameMatch(StreamedEnvelope.MATCHER)) {
+      if (match < 0 && match != PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
+        return null;
+      }
+      String key = match >= 0 ? StreamedEnvelope.KEYS.get(match) : p.currentName();
       JsonToken token = p.nextToken();
       JsonNode value = null;
       if (pre == null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
-        pre = precheck(p, key, clean, direction, command, event, inReplyTo);
+        pre = precheck(p, match, clean, direction, command, event, inReplyTo, envelope);
         value = pre != null ? pre.placeholder() : null;
       }
       if (value == null) {
         value = tree(p, token);
       }
-      if (message.replace(key, value) != null) {
-        return null;   // a duplicate key: a parse error, as the tree's parser words it
+      if (message == null && match >= 0) {
+        if (!envelope.add(match, value)) {
+          return null;   // a duplicate key: a parse error, as the tree's parser words it
+        }
+      } else {
+        if (message == null) {
+          message = envelope.toTree();
+        }
+        if (message.replace(key, value) != null) {
+          return null;
+        }
       }
-      if (!execSeen && (key.equals("execute") || (oob && key.equals("exec-oob")))) {
+      if (!execSeen && (match == StreamedEnvelope.EXECUTE
+          || (oob && match == StreamedEnvelope.EXEC_OOB))) {
         execSeen = true;
         command = value.isString() ? value.asString() : null;
-      } else if (key.equals("event")) {
+      } else if (match == StreamedEnvelope.EVENT) {
         event = value.isString() ? value.asString() : null;
       }
     }
-    if (p.nextToken() != null || (!clean && JsonTreeCheck.problem(message) != null)) {
-      // Content after the message, or what QEMU's parser refuses in the members read as trees.
-      return null;
+    if (p.nextToken() != null) {
+      return null;   // content after the message
+    }
+    if (message == null && clean) {
+      ValidationResult verdict = envelope.verdict(checker, compiled, protocol, direction,
+          inReplyTo, pre);
+      if (verdict != null) {
+        return verdict;
+      }
+    }
+    if (message == null) {
+      message = envelope.toTree();
+    }
+    if (!clean && JsonTreeCheck.problem(message) != null) {
+      return null;   // what QEMU's parser refuses, in the members read as trees
     }
     return checker.check(message, direction, inReplyTo, pre);
   }
@@ -152,25 +186,37 @@ final class StreamingMessageChecker {
    * without reading it. Whether the check counts is the envelope rules' call, later: the
    * violations are kept aside until then.
    */
-  private @Nullable Prechecked precheck(JsonParser p, String key, boolean clean,
+  private @Nullable Prechecked precheck(JsonParser p, int member, boolean clean,
       Direction direction, @Nullable String command, @Nullable String event,
-      @Nullable String inReplyTo) {
-    if (direction == Direction.CLIENT && !key.equals("arguments")) {
+      @Nullable String inReplyTo, StreamedEnvelope envelope) {
+    if (direction == Direction.CLIENT && member != StreamedEnvelope.ARGUMENTS) {
       return null;   // a client's message is read as a command: no return or data is checked
     }
-    switch (key) {
-      case "arguments" -> {
-        CommandChecks c = command == null ? null : compiled.command(command);
+    switch (member) {
+      case StreamedEnvelope.ARGUMENTS -> {
+        if (command == null) {
+          return null;
+        }
+        CommandChecks c = compiled.command(command);
+        envelope.command(c);
         return c == null || !c.command().gen() ? null
             : stream(p, clean, c.arguments(), c.element(), checker::argumentsWalk);
       }
-      case "return" -> {
-        CommandChecks c = inReplyTo == null ? null : compiled.command(inReplyTo);
+      case StreamedEnvelope.RETURN -> {
+        if (inReplyTo == null) {
+          return null;
+        }
+        CommandChecks c = compiled.command(inReplyTo);
+        envelope.command(c);
         return c == null || !c.command().successResponse() ? null
             : stream(p, clean, c.returns(), c.element(), checker::returnWalk);
       }
-      case "data" -> {
-        EventChecks e = event == null ? null : compiled.event(event);
+      case StreamedEnvelope.DATA -> {
+        if (event == null) {
+          return null;
+        }
+        EventChecks e = compiled.event(event);
+        envelope.event(e);
         return e == null || e.data() == null ? null
             : stream(p, clean, e.data(), e.element(), checker::dataWalk);
       }

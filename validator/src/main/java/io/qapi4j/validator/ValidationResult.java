@@ -17,7 +17,8 @@ public record ValidationResult(
     MessageKind kind, @Nullable String name, @Nullable JsonNode id, List<Violation> violations) {
 
   public ValidationResult {
-    violations = List.copyOf(violations);
+    // Most messages have none: List.copyOf would still copy the empty list to an array.
+    violations = violations.isEmpty() ? List.of() : List.copyOf(violations);
   }
 
   /** Whether the message has no error (warnings and notes allowed). */

@@ -97,6 +97,21 @@ class NativeValidatorTest {
     assertThat(violations("{\"execute\": \"raw-cmd\", \"arguments\": {\"anything\": [1]}}")).isEmpty();
   }
 
+  /** A command sent without arguments has them checked as an empty object, as QEMU does. */
+  @Test
+  void argumentsLeftOutAreAnEmptyObject() {
+    assertThat(violations("{\"execute\": \"frob\"}")).containsExactly(
+        "MISSING_MEMBER /arguments/a [a] Parameter 'a' is missing",
+        "MISSING_MEMBER /arguments/mode [mode] Parameter 'mode' is missing");
+    assertThat(violations("{\"execute\": \"add-device\", \"id\": 1}")).containsExactly(
+        "MISSING_MEMBER /arguments/kind [kind] Parameter 'kind' is missing");
+    assertThat(violations("{\"execute\": \"raw-cmd\"}")).isEmpty();
+    for (String command : List.of("ping", "frob", "add-device", "raw-cmd", "old-cmd")) {
+      assertThat(violations("{\"execute\": \"" + command + "\"}")).as(command)
+          .isEqualTo(violations("{\"execute\": \"" + command + "\", \"arguments\": {}}"));
+    }
+  }
+
   @Test
   void envelopeErrorsUseQemusDispatcherWords() {
     assertThat(violations("[1]")).containsExactly("NOT_AN_OBJECT / [] QMP input must be a JSON object".replace("/ ", " "));

@@ -84,6 +84,12 @@ final class ObjectCheck extends TypeCheck {
     this.variants = Map.copyOf(variants);
   }
 
+  /** A struct without required members: an empty object has nothing missing, nothing unknown. */
+  @Override
+  public boolean acceptsEmptyObject() {
+    return tagName == null && requiredBits == 0 && members.length <= 64;
+  }
+
   // ---------------------------------------------------------------- tree
 
   @Override

@@ -35,6 +35,14 @@ public abstract class TypeCheck {
   public abstract void stream(JsonParser parser, Walk walk, @Nullable SchemaElement element);
 
   /**
+   * Whether {@link #check} would find nothing at all in an empty object, whatever the walk: a
+   * command sent without arguments then needs no check of them.
+   */
+  public boolean acceptsEmptyObject() {
+    return false;
+  }
+
+  /**
    * Whether the current token is {@code token}, which starts a value of JSON type {@code
    * expected}; if not, reports the value as of the wrong type and skips it.
    */

@@ -19,6 +19,8 @@ final class ChildProcess implements AutoCloseable {
 
   /** Longest socket path the kernel takes ({@code sun_path} is 108 bytes with its NUL). */
   private static final int MAX_SOCKET_PATH = 107;
+  /** How long a process that closed its connection has to exit before it is called running. */
+  private static final Duration EXIT_AFTER_CLOSE = Duration.ofSeconds(2);
 
   private final String name;
   private final List<String> command;
@@ -144,6 +146,17 @@ final class ChildProcess implements AutoCloseable {
    * or {@code "; NAME is still running"}.
    */
   String state() {
+    return state(false);
+  }
+
+  /**
+   * {@link #state()}; {@code closed}: whether the process just closed its end of a connection —
+   * then it is likely exiting, and has a moment to, so that the message tells how it ended.
+   */
+  String state(boolean closed) {
+    if (closed) {
+      awaitExit(EXIT_AFTER_CLOSE);
+    }
     String tail = stderrTail();
     String stderr = tail.isBlank() ? "" : "; its stderr: " + tail.strip();
     if (process.isAlive()) {

@@ -2,7 +2,6 @@ package io.qapi4j.validator.live;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -38,10 +37,10 @@ public final class QgaClient implements AutoCloseable {
 
   /** Connects over {@code transport}. Nothing is sent yet: call {@link #sync()} first. */
   public static QgaClient connect(Transport transport, ClientOptions options) {
-    return connect(transport, options, () -> "");
+    return connect(transport, options, PeerState.UNKNOWN);
   }
 
-  static QgaClient connect(Transport transport, ClientOptions options, Supplier<String> peerState) {
+  static QgaClient connect(Transport transport, ClientOptions options, PeerState peerState) {
     return new QgaClient(new CommandExchange(
         new WireConnection(transport, options.tap(), peerState), options.timeout()));
   }

@@ -2,7 +2,6 @@ package io.qapi4j.validator.live;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,10 +46,10 @@ public final class QmpClient implements AutoCloseable {
    * @throws LiveException if no greeting comes within the timeout, or something else comes
    */
   public static QmpClient connect(Transport transport, ClientOptions options) {
-    return connect(transport, options, () -> "");
+    return connect(transport, options, PeerState.UNKNOWN);
   }
 
-  static QmpClient connect(Transport transport, ClientOptions options, Supplier<String> peerState) {
+  static QmpClient connect(Transport transport, ClientOptions options, PeerState peerState) {
     CommandExchange exchange = new CommandExchange(
         new WireConnection(transport, options.tap(), peerState), options.timeout());
     try {

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,7 @@ final class WireConnection implements AutoCloseable {
 
   private final Transport transport;
   private final WireTap tap;
-  private final Supplier<String> peerState;
+  private final PeerState peerState;
   private final Object tapLock = new Object();
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final LineFramer framer = new LineFramer();
@@ -40,7 +39,7 @@ final class WireConnection implements AutoCloseable {
    * @param peerState describes the server's state for error messages (e.g. a child's exit status
    *     and stderr); empty when there is nothing to add
    */
-  WireConnection(Transport transport, WireTap tap, Supplier<String> peerState) {
+  WireConnection(Transport transport, WireTap tap, PeerState peerState) {
     this.transport = transport;
     this.tap = tap;
     this.peerState = peerState;
@@ -61,7 +60,7 @@ final class WireConnection implements AutoCloseable {
       transport.write(bytes);
     } catch (IOException e) {
       throw new LiveException("cannot write to " + transport.description() + ": " + e.getMessage()
-          + peerState.get(), e);
+          + peerState.describe(true), e);
     }
   }
 
@@ -86,7 +85,7 @@ final class WireConnection implements AutoCloseable {
     }
     if (item == null) {
       throw new LiveException("no answer from " + transport.description() + " within "
-          + seconds(timeout) + " while waiting for " + waitingFor + peerState.get());
+          + seconds(timeout) + " while waiting for " + waitingFor + peerState.describe(false));
     }
     if (item instanceof Ended e) {
       ended = e;
@@ -97,7 +96,7 @@ final class WireConnection implements AutoCloseable {
 
   private LiveException closedWhileWaiting(Ended e, String waitingFor) {
     return new LiveException(transport.description() + " " + e.reason() + " while waiting for "
-        + waitingFor + peerState.get());
+        + waitingFor + peerState.describe(true));
   }
 
   private static String seconds(Duration d) {
