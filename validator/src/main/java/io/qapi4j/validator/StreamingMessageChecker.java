@@ -160,7 +160,8 @@ final class StreamingMessageChecker {
 
   /**
    * The value that starts at the current token, {@code token}, as a tree: strings (command and
-   * event names, most ids) directly, the rest as {@link JsonParser#readValueAsTree} reads it —
+   * event names, some ids) and ints (most ids) directly, the rest as {@link
+   * JsonParser#readValueAsTree} reads it —
    * but with the tree deserializer found once, not on every call (a tenth of a small message's
    * time went to finding it).
    */
@@ -168,8 +169,15 @@ final class StreamingMessageChecker {
     return switch (token) {
       case VALUE_STRING -> NODES.stringNode(p.getString());
       case VALUE_NULL -> NODES.nullNode();
-      default -> (JsonNode) TREES.deserialize(p, (DeserializationContext) p.objectReadContext());
+      // An id, mostly: an int as the tree deserializer reads it (the mapper widens no ints).
+      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.INT
+          ? NODES.numberNode(p.getIntValue()) : treeOf(p);
+      default -> treeOf(p);
     };
+  }
+
+  private static JsonNode treeOf(JsonParser p) {
+    return (JsonNode) TREES.deserialize(p, (DeserializationContext) p.objectReadContext());
   }
 
   /** What {@link DeserializationContext#readTree} finds for every call: the tree deserializer. */
