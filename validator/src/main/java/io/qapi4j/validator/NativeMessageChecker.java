@@ -148,14 +148,13 @@ final class NativeMessageChecker implements MessageChecker {
     }
     // One pass for the common case, an envelope with nothing wrong; the order of the members
     // matters only when something is.
-    boolean allowOob = protocol == Protocol.QMP;
     String execKey = null;
     JsonNode nameNode = null;
     JsonNode args = null;
     for (Map.Entry<String, JsonNode> member : message.properties()) {
       String key = member.getKey();
       JsonNode value = member.getValue();
-      if (key.equals("execute") || (allowOob && key.equals("exec-oob"))) {
+      if (isExecKey(key)) {
         if (!value.isString() || execKey != null) {
           return commandWithEnvelopeProblems(message, out);
         }
@@ -184,14 +183,13 @@ final class NativeMessageChecker implements MessageChecker {
    * reported, the first the one QEMU reports; the arguments are not checked.
    */
   private @Nullable String commandWithEnvelopeProblems(JsonNode message, List<Violation> out) {
-    boolean allowOob = protocol == Protocol.QMP;
     String execKey = null;
     boolean clash = false;
     Collection<String> keys = message.size() > 1 ? QDictOrder.keys(message)
         : message.propertyNames();
     for (String key : keys) {
       JsonNode value = message.get(key);
-      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
+      if (isExecKey(key)) {
         if (!value.isString()) {
           envelope(out, "/" + key, ViolationCode.EXECUTE_NOT_A_STRING,
               "QMP input member '" + key + "' must be a string");
@@ -256,6 +254,11 @@ final class NativeMessageChecker implements MessageChecker {
   private static void unknownCommand(String execKey, String name, List<Violation> out) {
     envelope(out, "/" + execKey, ViolationCode.UNKNOWN_COMMAND,
         "The command " + name + " has not been found");
+  }
+
+  /** Whether envelope member {@code key} names the command: {@code execute}, or in QMP {@code exec-oob}. */
+  private boolean isExecKey(String key) {
+    return key.equals("execute") || (protocol == Protocol.QMP && key.equals("exec-oob"));
   }
 
   /** What QEMU checks of a command it found before its arguments: OOB, the policy. */

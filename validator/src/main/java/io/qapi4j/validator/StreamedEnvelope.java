@@ -103,8 +103,8 @@ final class StreamedEnvelope {
   /**
    * The verdict on the message with these members if it has a common shape — exactly what {@link
    * NativeMessageChecker#check} gives for its tree — or {@code null}: the caller then builds
-   * {@linkplain #toTree the tree}. {@code clean}: whether the members' strings hold nothing QEMU's
-   * parser refuses ({@link CleanStrings}).
+   * {@linkplain #toTree the tree}. Only for a message whose text is {@linkplain CleanStrings
+   * clean}: the members' strings are not looked at for what QEMU's parser refuses.
    */
   @Nullable ValidationResult verdict(NativeMessageChecker checker, CompiledSchema compiled,
       Protocol protocol, Direction direction, @Nullable String inReplyTo,

@@ -52,14 +52,12 @@ final class StreamingMessageChecker {
   private final NativeMessageChecker checker;
   private final CompiledSchema compiled;
   private final Protocol protocol;
-  private final boolean oob;
 
   StreamingMessageChecker(NativeMessageChecker checker, CompiledSchema compiled,
       Protocol protocol) {
     this.checker = checker;
     this.compiled = compiled;
     this.protocol = protocol;
-    this.oob = protocol == Protocol.QMP;
   }
 
   /**
@@ -132,7 +130,7 @@ final class StreamingMessageChecker {
         }
       }
       if (!execSeen && (match == StreamedEnvelope.EXECUTE
-          || (oob && match == StreamedEnvelope.EXEC_OOB))) {
+          || (protocol == Protocol.QMP && match == StreamedEnvelope.EXEC_OOB))) {
         execSeen = true;
         command = value.isString() ? value.asString() : null;
       } else if (match == StreamedEnvelope.EVENT) {
@@ -161,9 +159,8 @@ final class StreamingMessageChecker {
   /**
    * The value that starts at the current token, {@code token}, as a tree: strings (command and
    * event names, some ids) and ints (most ids) directly, the rest as {@link
-   * JsonParser#readValueAsTree} reads it —
-   * but with the tree deserializer found once, not on every call (a tenth of a small message's
-   * time went to finding it).
+   * JsonParser#readValueAsTree} reads it — but with the tree deserializer found once, not on
+   * every call (a tenth of a small message's time went to finding it).
    */
   private static JsonNode tree(JsonParser p, JsonToken token) {
     return switch (token) {
